@@ -1,0 +1,76 @@
+package io.fiberize.runtime;
+
+import io.fiberize.runtime.loop.LoopGroup;
+import io.fiberize.runtime.loop.RunQueue;
+import io.fiberize.runtime.offload.OffloadPool;
+import io.fiberize.runtime.watch.Watchdog;
+
+/**
+ * Hold the process-wide fiber runtime the agent starts: the loops, the offload pool and the
+ * watchdog.
+ *
+ * <p>The rewritten JDK code reaches it through {@link #get()}; until {@link #start} has run,
+ * that returns {@code null} and every hook leaves the JDK's own behaviour alone.
+ */
+public final class FiberRuntime {
+    private static volatile FiberRuntime current;
+
+    private final RuntimeConfig config;
+    private final LoopGroup loops;
+    private final OffloadPool offload;
+    private final Watchdog watchdog;
+
+    private FiberRuntime(RuntimeConfig config, LoopGroup loops, OffloadPool offload, Watchdog watchdog) {
+        this.config = config;
+        this.loops = loops;
+        this.offload = offload;
+        this.watchdog = watchdog;
+    }
+
+    /**
+     * Start the runtime once; later calls return the running one.
+     */
+    public static synchronized FiberRuntime start(RuntimeConfig config) {
+        if (current != null) {
+            return current;
+        }
+        RuntimeLog.setLevel(config.logLevel());
+        LoopGroup loops = LoopGroup.start("fiberize-loop", config.loops(), RunQueue.Fifo::new);
+        Watchdog watchdog = config.watchdogMillis() > 0
+                ? new Watchdog(loops.loops(), config.watchdogMillis()).start()
+                : null;
+        current = new FiberRuntime(config, loops, new OffloadPool(config.offloadThreads()), watchdog);
+        return current;
+    }
+
+    /** Return the running runtime, or {@code null} before {@link #start}. */
+    public static FiberRuntime get() {
+        return current;
+    }
+
+    /** Say what this JDK lacks that the runtime needs, or return {@code null} when nothing. */
+    public static String check() {
+        String vt = io.fiberize.runtime.jdk.VirtualThreads.check();
+        return vt != null ? vt : io.fiberize.runtime.jdk.Epoll.check();
+    }
+
+    /** Return the configuration it was started with. */
+    public RuntimeConfig config() {
+        return config;
+    }
+
+    /** Return the loops. */
+    public LoopGroup loops() {
+        return loops;
+    }
+
+    /** Return the offload pool. */
+    public OffloadPool offload() {
+        return offload;
+    }
+
+    /** Return the watchdog, or {@code null} when it is off. */
+    public Watchdog watchdog() {
+        return watchdog;
+    }
+}

@@ -1,0 +1,39 @@
+package io.fiberize.runtime;
+
+/**
+ * Configure a fiber runtime.
+ *
+ * @param loops          number of loops (carrier threads); 1 runs one fiber at a time
+ * @param watchdogMillis how long a loop may stay in one task before the watchdog reports it; 0 = off
+ * @param offloadThreads most platform threads the offload pool may use
+ * @param logLevel       how much the runtime logs
+ */
+public record RuntimeConfig(int loops, long watchdogMillis, int offloadThreads, RuntimeLog.Level logLevel) {
+
+    public RuntimeConfig {
+        if (loops < 1) {
+            throw new IllegalArgumentException("loops must be at least 1, not " + loops);
+        }
+        if (watchdogMillis < 0) {
+            throw new IllegalArgumentException("watchdogMillis must not be negative, not " + watchdogMillis);
+        }
+        if (offloadThreads < 1) {
+            throw new IllegalArgumentException("offloadThreads must be at least 1, not " + offloadThreads);
+        }
+    }
+
+    /** Return the defaults: one loop, a 100 ms watchdog, 64 offload threads, warnings only. */
+    public static RuntimeConfig defaults() {
+        return new RuntimeConfig(1, 100, 64, RuntimeLog.Level.WARN);
+    }
+
+    /** Return a copy with {@code loops} loops. */
+    public RuntimeConfig withLoops(int count) {
+        return new RuntimeConfig(count, watchdogMillis, offloadThreads, logLevel);
+    }
+
+    /** Return a copy with the given watchdog threshold. */
+    public RuntimeConfig withWatchdogMillis(long millis) {
+        return new RuntimeConfig(loops, millis, offloadThreads, logLevel);
+    }
+}

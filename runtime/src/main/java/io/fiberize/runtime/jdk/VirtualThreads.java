@@ -1,0 +1,132 @@
+package io.fiberize.runtime.jdk;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.Executor;
+
+/**
+ * Reach the JDK's package-private virtual-thread machinery that fibers are built on.
+ *
+ * <p>Needs {@code java.base/java.lang} opened to the runtime's module: the agent does that at
+ * start, tests pass {@code --add-opens}. Every handle is resolved once, in the static
+ * initializer; {@link #check()} reports what is missing on a JDK that no longer offers it.
+ */
+public final class VirtualThreads {
+    private static final Class<?> VIRTUAL_THREAD;
+    private static final MethodHandle NEW_BUILDER;        // (Executor) -> Thread.Builder.OfVirtual
+    private static final MethodHandle CURRENT_CARRIER;    // () -> Thread
+    private static final VarHandle SCHEDULER;             // VirtualThread.scheduler
+    private static final VarHandle RUN_CONTINUATION;      // VirtualThread.runContinuation
+    private static final MethodHandle IS_PINNED;          // () -> boolean, for the virtual-thread scope
+    private static final Throwable UNAVAILABLE;
+
+    static {
+        Class<?> virtualThread = null;
+        MethodHandle newBuilder = null;
+        MethodHandle currentCarrier = null;
+        VarHandle scheduler = null;
+        VarHandle runContinuation = null;
+        MethodHandle isPinned = null;
+        Throwable unavailable = null;
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            virtualThread = Class.forName("java.lang.VirtualThread");
+            Class<?> builder = Class.forName("java.lang.ThreadBuilders$VirtualThreadBuilder");
+            newBuilder = MethodHandles.privateLookupIn(builder, lookup)
+                    .findConstructor(builder, MethodType.methodType(void.class, Executor.class))
+                    .asType(MethodType.methodType(Thread.Builder.OfVirtual.class, Executor.class));
+            currentCarrier = MethodHandles.privateLookupIn(Thread.class, lookup)
+                    .findStatic(Thread.class, "currentCarrierThread", MethodType.methodType(Thread.class));
+            MethodHandles.Lookup vt = MethodHandles.privateLookupIn(virtualThread, lookup);
+            scheduler = vt.findVarHandle(virtualThread, "scheduler", Executor.class);
+            runContinuation = vt.findVarHandle(virtualThread, "runContinuation", Runnable.class);
+            Class<?> scope = Class.forName("jdk.internal.vm.ContinuationScope");
+            Class<?> continuation = Class.forName("jdk.internal.vm.Continuation");
+            Object vthreadScope = vt.findStatic(virtualThread, "continuationScope", MethodType.methodType(scope))
+                    .invoke();
+            isPinned = MethodHandles.privateLookupIn(continuation, lookup)
+                    .findStatic(continuation, "isPinned", MethodType.methodType(boolean.class, scope))
+                    .bindTo(vthreadScope);
+        } catch (Throwable e) {
+            unavailable = e;
+        }
+        VIRTUAL_THREAD = virtualThread;
+        NEW_BUILDER = newBuilder;
+        CURRENT_CARRIER = currentCarrier;
+        SCHEDULER = scheduler;
+        RUN_CONTINUATION = runContinuation;
+        IS_PINNED = isPinned;
+        UNAVAILABLE = unavailable;
+    }
+
+    private VirtualThreads() {
+    }
+
+    /**
+     * Say what this JDK lacks that fibers need, or return {@code null} when all of it is there.
+     */
+    public static String check() {
+        return UNAVAILABLE == null ? null
+                : "the JDK's custom-scheduler virtual threads are not reachable (" + UNAVAILABLE + ")";
+    }
+
+    /**
+     * Return a builder of virtual threads whose continuations all run on {@code scheduler}.
+     */
+    public static Thread.Builder.OfVirtual builder(Executor scheduler) {
+        try {
+            return (Thread.Builder.OfVirtual) NEW_BUILDER.invokeExact(scheduler);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * Return the platform thread the current thread runs on: itself, or a virtual thread's carrier.
+     */
+    public static Thread currentCarrier() {
+        try {
+            return (Thread) CURRENT_CARRIER.invokeExact();
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * Return the scheduler of {@code thread}, or {@code null} when it is not a virtual thread.
+     */
+    public static Executor schedulerOf(Thread thread) {
+        return thread.getClass() == VIRTUAL_THREAD ? (Executor) SCHEDULER.get(thread) : null;
+    }
+
+    /**
+     * Return the task a virtual thread hands its scheduler each time it is ready to run.
+     */
+    public static Runnable runContinuationOf(Thread thread) {
+        return thread.getClass() == VIRTUAL_THREAD ? (Runnable) RUN_CONTINUATION.get(thread) : null;
+    }
+
+    /**
+     * Say whether the current virtual thread cannot unmount now (a native frame or a class
+     * initializer on its stack): parking it would block its carrier.
+     */
+    public static boolean isPinned() {
+        try {
+            return (boolean) IS_PINNED.invokeExact();
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable t) {
+        if (t instanceof RuntimeException re) {
+            return re;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return new IllegalStateException(t);
+    }
+}

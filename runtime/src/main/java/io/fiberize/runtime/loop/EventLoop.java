@@ -1,0 +1,431 @@
+package io.fiberize.runtime.loop;
+
+import io.fiberize.runtime.RuntimeLog;
+import io.fiberize.runtime.jdk.VirtualThreads;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Collections;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Run fibers on one carrier thread that is also their selector and their timer.
+ *
+ * <p>A turn: wait for I/O (blocking only when nothing is ready, up to the nearest timer), take
+ * what other threads handed in, fire due timers, then run up to {@value #TASKS_PER_TURN} ready
+ * tasks. The budget is the fairness rule: a stream of fibers that keep each other ready cannot
+ * starve I/O and timers for longer than that many tasks.
+ *
+ * <p>Threading rule, as in Netty's {@code SingleThreadEventLoop}: the run queue, the timer queue
+ * and the poller belong to the loop thread and are touched only by the loop's own code between
+ * tasks. Everything else, including code inside a task running on the loop thread, hands work in
+ * through {@link #execute} or {@link #submit}, which append to a lock-free inbox and wake the
+ * selector at most once per sleep.
+ *
+ * <p>The watchdog may hand the loop to a new carrier while a pinned fiber blocks the old one
+ * ({@link #handOff}); {@link #turnState} is the handshake that keeps the two from both owning it.
+ */
+public final class EventLoop implements Executor {
+    /** Tasks run per turn before the loop polls I/O and timers again. */
+    static final int TASKS_PER_TURN = 64;
+
+    private static final long HANDED_OFF = -2;
+    private static final VarHandle TURN_STATE;
+    private static final VarHandle SLEEPING;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            TURN_STATE = lookup.findVarHandle(EventLoop.class, "turnState", long.class);
+            SLEEPING = lookup.findVarHandle(EventLoop.class, "sleeping", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final String name;
+    private final RunQueue runQueue;
+    private final Inbox inbox = new Inbox();
+    private final TimerQueue timers = new TimerQueue();
+    private final EpollPoller poller;
+    private final Set<Thread> fibers = ConcurrentHashMap.newKeySet();
+
+    private volatile LoopThread owner;
+    private volatile boolean shutdown;
+    private volatile Runnable currentTask;
+    /**
+     * {@code 2k + 1} while task {@code k} runs, {@code 2k} between tasks, {@link #HANDED_OFF}
+     * once the watchdog gave the loop to a new carrier. Only the owner moves it forward; the
+     * watchdog only ever changes an odd value, so each side learns from one CAS who won.
+     */
+    @SuppressWarnings("unused") // through TURN_STATE
+    private volatile long turnState;
+    @SuppressWarnings("unused") // through SLEEPING
+    private volatile boolean sleeping;
+    private long taskSequence;
+
+    // Statistics. Plain fields are written by the loop thread only; adders by anyone.
+    private long tasksRun;
+    private long turns;
+    private long longestTurnNanos;
+    private long localResumes;
+    private final LongAdder otherLoopResumes = new LongAdder();
+    private final LongAdder foreignResumes = new LongAdder();
+    private final LongAdder wakeups = new LongAdder();
+    private final LongAdder fibersStarted = new LongAdder();
+    private final LongAdder fibersFinished = new LongAdder();
+    private volatile long stalls;
+    private volatile long compensations;
+
+    /**
+     * Create a loop with the given run-queue policy; {@link #start()} starts its carrier.
+     */
+    public EventLoop(String name, RunQueue runQueue) {
+        this.name = name;
+        this.runQueue = runQueue;
+        try {
+            this.poller = new EpollPoller();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the loop's epoll instance", e);
+        }
+    }
+
+    /**
+     * Start the carrier thread.
+     */
+    public EventLoop start() {
+        LoopThread carrier = new LoopThread(this, name);
+        owner = carrier;
+        carrier.start();
+        return this;
+    }
+
+    /** Return the loop's name, which is also its carrier thread's name. */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Run {@code task} on this loop, after the tasks already ready.
+     *
+     * <p>Never runs the task inline. From the loop thread's own code it goes straight to the run
+     * queue; from anywhere else it goes through the inbox, waking the selector only if the loop
+     * sleeps in it.
+     */
+    @Override
+    public void execute(Runnable task) {
+        submit(task);
+    }
+
+    /**
+     * Hand a task or a {@link LoopOp} to the loop; safe from any thread.
+     */
+    public void submit(Runnable work) {
+        Thread current = Thread.currentThread();
+        if (current instanceof LoopThread carrier && carrier.loop == this && !carrier.inTask) {
+            accept(work);
+            return;
+        }
+        inbox.offer(work);
+        if (!(work instanceof LoopOp)) {
+            countResume(current);
+        }
+        if ((boolean) SLEEPING.getVolatile(this) && SLEEPING.compareAndSet(this, true, false)) {
+            wakeups.increment();
+            poller.wakeup();
+        }
+    }
+
+    private void countResume(Thread submitter) {
+        Executor scheduler = VirtualThreads.schedulerOf(submitter);
+        if (scheduler == this || (submitter instanceof LoopThread carrier && carrier.loop == this)) {
+            localResumes++; // in a task on our own carrier; racy only while compensating
+        } else if (scheduler instanceof EventLoop || submitter instanceof LoopThread) {
+            otherLoopResumes.increment();
+        } else {
+            foreignResumes.increment();
+        }
+    }
+
+    /**
+     * Run {@code task} on this loop after {@code delay}; the returned timer cancels it.
+     */
+    public Timer schedule(Runnable task, long delay, TimeUnit unit) {
+        Timer timer = new Timer(this, System.nanoTime() + unit.toNanos(delay), task);
+        submit(timer);
+        return timer;
+    }
+
+    /**
+     * Park the current fiber of this loop until {@code fd} is ready for reading (or writing),
+     * {@code nanos} pass (0: no limit), or the fiber is interrupted or unparked.
+     *
+     * <p>Callers re-check their condition after this returns: it may return early, and says
+     * nothing about why it returned. The wait is registered with this loop's epoll instance and
+     * always deregistered before this returns. {@code isOpen} is asked once registration is
+     * under way, so that a close racing with it is not missed.
+     */
+    public void awaitFd(int fd, boolean read, long nanos, BooleanSupplier isOpen) {
+        IoWait wait = new IoWait(poller, Thread.currentThread(), fd, read);
+        submit(wait);
+        try {
+            if (isOpen.getAsBoolean()) {
+                if (nanos > 0) {
+                    LockSupport.parkNanos(nanos);
+                } else {
+                    LockSupport.park();
+                }
+            }
+        } finally {
+            submit(wait.cancelOp());
+        }
+    }
+
+    /**
+     * Wake every fiber of this loop waiting for {@code fd} in the given direction, as a close does.
+     */
+    public void stopWaiters(int fd, boolean read) {
+        submit((LoopOp) () -> poller.stop(fd, read));
+    }
+
+    // ---- the loop itself: everything below runs on the owner only --------------------------
+
+    void run(LoopThread self) {
+        try {
+            while (!shutdown) {
+                if (!turn(self)) {
+                    return; // handed off: the compensating carrier owns the loop now
+                }
+            }
+        } catch (Throwable t) {
+            RuntimeLog.warn("loop " + name + " died; its fibers will not run again", t);
+            throw t;
+        }
+        try {
+            poller.close();
+        } catch (IOException e) {
+            RuntimeLog.warn("loop " + name + " could not close its epoll instance", e);
+        }
+    }
+
+    private boolean turn(LoopThread self) {
+        poll();
+        long start = System.nanoTime();
+        drainInbox();
+        fireTimers(start);
+        for (int budget = TASKS_PER_TURN; budget > 0; budget--) {
+            Runnable task = runQueue.poll();
+            if (task == null) {
+                drainInbox();
+                task = runQueue.poll();
+                if (task == null) {
+                    break;
+                }
+            }
+            if (!runTask(self, task)) {
+                return false;
+            }
+        }
+        turns++;
+        long took = System.nanoTime() - start;
+        if (took > longestTurnNanos) {
+            longestTurnNanos = took;
+        }
+        return true;
+    }
+
+    /**
+     * Poll I/O, blocking up to the nearest timer only when nothing is ready to run.
+     *
+     * <p>Sleeping handshake with {@link #submit}: this side sets {@code sleeping} and then looks at
+     * the inbox; a producer appends to the inbox (a full fence) and then looks at
+     * {@code sleeping}. If the producer's append comes first, this side sees a non-empty inbox
+     * and does not block; if this side's flag comes first, the producer sees it and wakes the
+     * selector. Either way no hand-in waits for an unrelated event.
+     */
+    private void poll() {
+        int timeout = 0;
+        if (runQueue.size() == 0 && inbox.isEmpty() && !shutdown) {
+            timeout = millisToNextTimer();
+            if (timeout != 0) {
+                SLEEPING.setVolatile(this, true);
+                if (!inbox.isEmpty() || shutdown) {
+                    timeout = 0;
+                }
+            }
+        }
+        try {
+            poller.poll(timeout);
+        } catch (IOException e) {
+            RuntimeLog.warn("loop " + name + ": epoll_wait failed", e);
+        } finally {
+            if (timeout != 0) {
+                SLEEPING.setVolatile(this, false);
+            }
+        }
+    }
+
+    private int millisToNextTimer() {
+        Timer next = timers.peek();
+        if (next == null) {
+            return -1;
+        }
+        long nanos = next.deadline - System.nanoTime();
+        if (nanos <= 0) {
+            return 0;
+        }
+        return (int) Math.min(Integer.MAX_VALUE, (nanos + 999_999) / 1_000_000);
+    }
+
+    private void drainInbox() {
+        Runnable work;
+        while ((work = inbox.poll()) != null) {
+            accept(work);
+        }
+    }
+
+    private void accept(Runnable work) {
+        if (work instanceof LoopOp op) {
+            try {
+                op.run();
+            } catch (Throwable t) {
+                RuntimeLog.warn("loop " + name + ": bookkeeping step " + op + " failed", t);
+            }
+        } else {
+            runQueue.add(work);
+        }
+    }
+
+    private void fireTimers(long now) {
+        Timer timer;
+        while ((timer = timers.peek()) != null && timer.deadline - now <= 0) {
+            timers.poll();
+            if (timer.fire()) {
+                try {
+                    timer.task.run();
+                } catch (Throwable t) {
+                    RuntimeLog.warn("loop " + name + ": timer task " + timer.task + " failed", t);
+                }
+            }
+        }
+    }
+
+    private boolean runTask(LoopThread self, Runnable task) {
+        long running = 2 * taskSequence + 1;
+        currentTask = task;
+        TURN_STATE.setRelease(this, running);
+        self.inTask = true;
+        try {
+            task.run();
+        } catch (Throwable t) {
+            RuntimeLog.warn("loop " + name + ": task " + task + " threw", t);
+        } finally {
+            self.inTask = false;
+        }
+        if (!TURN_STATE.compareAndSet(this, running, running + 1)) {
+            return false;
+        }
+        taskSequence++;
+        tasksRun++;
+        return true;
+    }
+
+    TimerQueue timers() {
+        return timers;
+    }
+
+    // ---- for the fiber factory and the watchdog ---------------------------------------------
+
+    /**
+     * Record that {@code fiber} started on this loop.
+     */
+    public void fiberStarted(Thread fiber) {
+        fibers.add(fiber);
+        fibersStarted.increment();
+    }
+
+    /**
+     * Record that {@code fiber} finished.
+     */
+    public void fiberFinished(Thread fiber) {
+        fibers.remove(fiber);
+        fibersFinished.increment();
+    }
+
+    /** Return the live fibers of this loop (a view; it changes as fibers come and go). */
+    public Set<Thread> fibers() {
+        return Collections.unmodifiableSet(fibers);
+    }
+
+    /** Return the carrier thread that owns the loop now. */
+    public Thread carrier() {
+        return owner;
+    }
+
+    /**
+     * Return the progress word the watchdog samples: odd while a task runs, and different for
+     * every task.
+     */
+    public long turnState() {
+        return (long) TURN_STATE.getAcquire(this);
+    }
+
+    /** Return the task that runs now, valid while {@link #turnState()} is odd and unchanged. */
+    public Runnable currentTask() {
+        return currentTask;
+    }
+
+    /** Count a stall the watchdog saw. */
+    public void stalled() {
+        stalls++;
+    }
+
+    /**
+     * Give the loop to a new carrier because the old one has been stuck in one task since
+     * {@code observed}; return {@code false} if the task ended meanwhile.
+     *
+     * <p>Both interleavings: if the stuck task ends first, its carrier's CAS moves the word on
+     * and ours fails, so nothing changes. If ours wins, the old carrier's CAS fails when the task
+     * finally returns, and it leaves the loop without touching it again.
+     */
+    public boolean handOff(long observed) {
+        if ((observed & 1) == 0 || !TURN_STATE.compareAndSet(this, observed, HANDED_OFF)) {
+            return false;
+        }
+        long n = ++compensations;
+        LoopThread next = new LoopThread(this, name + "-compensating-" + n);
+        owner = next;
+        next.start();
+        return true;
+    }
+
+    /**
+     * Stop the loop after its current turn and close its selector; fibers still parked on it
+     * never run again. For tests and embedders: the agent's loops live as long as the JVM.
+     */
+    public void shutdown() {
+        shutdown = true;
+        poller.wakeup();
+    }
+
+    /** Take a snapshot of this loop's statistics. */
+    public LoopStats stats() {
+        long started = fibersStarted.sum();
+        long finished = fibersFinished.sum();
+        return new LoopStats(name, started - finished, started, finished, runQueue.size(), poller.waiting(),
+                timers.size(), tasksRun, turns, localResumes, otherLoopResumes.sum(), foreignResumes.sum(),
+                wakeups.sum(), longestTurnNanos, stalls, compensations);
+    }
+
+    @Override
+    public String toString() {
+        return "EventLoop[" + name + "]";
+    }
+}

@@ -1,0 +1,48 @@
+package io.fiberize.runtime.loop;
+
+/**
+ * One fiber waiting for one file descriptor to become readable or writable.
+ *
+ * <p>Created by the fiber, then owned by its loop's {@link EpollPoller}: the loop links it into
+ * the descriptor's list of waiters when it runs this op the first time and unlinks it ({@link
+ * #cancel}) when the fiber stops waiting, whichever comes first of readiness, timeout, interrupt
+ * or close.
+ */
+final class IoWait implements LoopOp {
+    final Thread fiber;
+    final int fd;
+    final boolean read;
+    final EpollPoller poller;
+    IoWait next;          // in the descriptor's list; loop thread only
+    boolean linked;       // loop thread only
+    boolean cancelled;    // loop thread only
+
+    IoWait(EpollPoller poller, Thread fiber, int fd, boolean read) {
+        this.poller = poller;
+        this.fiber = fiber;
+        this.fd = fd;
+        this.read = read;
+    }
+
+    /**
+     * Register with the poller, or, when the fiber has already stopped waiting, leave it.
+     */
+    @Override
+    public void run() {
+        if (cancelled) {
+            poller.unlink(this);
+        } else {
+            poller.link(this);
+        }
+    }
+
+    /**
+     * Return the op that stops this wait; run it on the loop after the fiber resumes.
+     */
+    LoopOp cancelOp() {
+        return () -> {
+            cancelled = true;
+            poller.unlink(this);
+        };
+    }
+}

@@ -1,0 +1,75 @@
+package io.fiberize.runtime.loop;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Run N independent loops and place new fibers on them in turn.
+ *
+ * <p>A fiber stays on the loop it was placed on for its whole life. With one loop (the default)
+ * only one fiber runs at a time.
+ */
+public final class LoopGroup {
+    private final EventLoop[] loops;
+    private final AtomicInteger next = new AtomicInteger();
+
+    private LoopGroup(EventLoop[] loops) {
+        this.loops = loops;
+    }
+
+    /**
+     * Create and start {@code count} loops named {@code prefix-0}, {@code prefix-1}, ...
+     */
+    public static LoopGroup start(String prefix, int count, Supplier<RunQueue> runQueues) {
+        if (count < 1) {
+            throw new IllegalArgumentException("a loop group needs at least one loop, not " + count);
+        }
+        EventLoop[] loops = new EventLoop[count];
+        for (int i = 0; i < count; i++) {
+            loops[i] = new EventLoop(prefix + "-" + i, runQueues.get()).start();
+        }
+        return new LoopGroup(loops);
+    }
+
+    /**
+     * Return the loop the next new fiber goes to.
+     */
+    public EventLoop next() {
+        if (loops.length == 1) {
+            return loops[0];
+        }
+        return loops[Math.floorMod(next.getAndIncrement(), loops.length)];
+    }
+
+    /** Return the loops, in order. */
+    public List<EventLoop> loops() {
+        return Arrays.asList(loops.clone());
+    }
+
+    /**
+     * Wake the waiters of {@code fd} on every loop, as a close from any thread must.
+     */
+    public void stopWaiters(int fd, boolean read) {
+        for (EventLoop loop : loops) {
+            loop.stopWaiters(fd, read);
+        }
+    }
+
+    /** Sum the statistics of all loops. */
+    public LoopStats stats() {
+        LoopStats total = loops[0].stats();
+        for (int i = 1; i < loops.length; i++) {
+            total = total.plus(loops[i].stats());
+        }
+        return total;
+    }
+
+    /** Stop every loop; for tests and embedders. */
+    public void shutdown() {
+        for (EventLoop loop : loops) {
+            loop.shutdown();
+        }
+    }
+}
