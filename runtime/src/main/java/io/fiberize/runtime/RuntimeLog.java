@@ -54,11 +54,9 @@ public final class RuntimeLog {
         if (!enabled(at)) {
             return;
         }
-        System.Logger.Level to = switch (at) {
-            case WARN -> System.Logger.Level.WARNING;
-            case INFO -> System.Logger.Level.INFO;
-            default -> System.Logger.Level.DEBUG;
-        };
+        // Our own level decides; the logger gets INFO for info and debug alike, since the JDK's
+        // default configuration drops anything below INFO and log=debug must show.
+        System.Logger.Level to = at == Level.WARN ? System.Logger.Level.WARNING : System.Logger.Level.INFO;
         if (cause == null) {
             Holder.LOGGER.log(to, "fiberize: " + message);
         } else {

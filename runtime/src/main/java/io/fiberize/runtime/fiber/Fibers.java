@@ -44,10 +44,7 @@ public final class Fibers {
      * Start a fiber made by {@link #newFiber}, holding the JVM open first if it is non-daemon.
      */
     public static void start(Thread fiber) {
-        FiberTask fiberTask = UNSTARTED.remove(fiber);
-        if (fiberTask != null) {
-            fiberTask.starting();
-        }
+        FiberTask fiberTask = arm(fiber);
         try {
             fiber.start();
         } catch (RuntimeException | Error e) {
@@ -56,6 +53,23 @@ public final class Fibers {
             }
             throw e;
         }
+    }
+
+    /**
+     * Hold the JVM open for {@code fiber} if it is a non-daemon fiber about to start; a no-op for
+     * any other thread, and the second time. The agent calls it from {@code VirtualThread.start},
+     * so that a fiber started by JDK code (a thread pool) holds the JVM as well.
+     */
+    public static void starting(Thread fiber) {
+        arm(fiber);
+    }
+
+    private static FiberTask arm(Thread fiber) {
+        FiberTask fiberTask = UNSTARTED.remove(fiber);
+        if (fiberTask != null) {
+            fiberTask.starting();
+        }
+        return fiberTask;
     }
 
     /**

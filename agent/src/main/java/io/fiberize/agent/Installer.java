@@ -1,0 +1,62 @@
+package io.fiberize.agent;
+
+import io.fiberize.agent.options.AgentOptions;
+import io.fiberize.agent.options.OnUnsupported;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.Set;
+import java.util.jar.JarFile;
+
+/**
+ * Put the runtime where rewritten JDK code can see it, give it the JDK internals it needs, and
+ * hand over to {@link Startup}.
+ *
+ * <p>This class must not mention a runtime class: until {@link #install} has appended the
+ * runtime's jar to the bootstrap class path, none of them can be loaded. The runtime ships
+ * inside the agent jar as {@value #RUNTIME_JAR}; it is copied to a temporary file once per JVM.
+ */
+public final class Installer {
+    private static final String RUNTIME_JAR = "fiberize-runtime.jar";
+    private static final String RUNTIME_PROBE = "io.fiberize.runtime.FiberRuntime";
+    /** The packages of java.base the runtime reaches into, opened to the runtime's module only. */
+    private static final String[] OPENED = {"java.lang", "sun.nio.ch", "jdk.internal.vm"};
+
+    private Installer() {
+    }
+
+    /**
+     * Install fiberize into this JVM; called once by {@code FiberizeAgent} on JDK 25 or newer.
+     */
+    public static void install(AgentOptions options, Instrumentation inst, boolean attached) throws Exception {
+        inst.appendToBootstrapClassLoaderSearch(new JarFile(extractRuntime()));
+        Module runtime = Class.forName(RUNTIME_PROBE, false, null).getModule();
+        Module javaBase = Object.class.getModule();
+        Map<String, Set<Module>> opens = new java.util.HashMap<>();
+        for (String pkg : OPENED) {
+            opens.put(pkg, Set.of(runtime));
+        }
+        // java.base reads the runtime so that code rewritten inside it may call the runtime's hooks.
+        inst.redefineModule(javaBase, Set.of(runtime), Map.of(), opens, Set.of(), Map.of());
+        if (!Startup.start(options, inst, attached) && options.onUnsupported() == OnUnsupported.FAIL) {
+            System.err.println("fiberize: exiting (onUnsupported=fail)");
+            System.exit(3);
+        }
+    }
+
+    private static File extractRuntime() throws IOException {
+        try (InputStream in = Installer.class.getResourceAsStream(RUNTIME_JAR)) {
+            if (in == null) {
+                throw new IOException(RUNTIME_JAR + " is missing from the agent jar");
+            }
+            File file = File.createTempFile("fiberize-runtime-", ".jar");
+            file.deleteOnExit();
+            Files.copy(in, file.toPath(), StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.fiberize.agent;
+
+import io.fiberize.agent.instrument.Instrumentations;
+import io.fiberize.agent.options.AgentOptions;
+import io.fiberize.runtime.FiberRuntime;
+import io.fiberize.runtime.RuntimeConfig;
+import io.fiberize.runtime.RuntimeLog;
+import java.lang.instrument.Instrumentation;
+
+/**
+ * Check that this JDK still offers what fiberize needs, start the runtime and install the
+ * rewrites; loaded only once the runtime is on the bootstrap class path.
+ */
+final class Startup {
+    private Startup() {
+    }
+
+    /**
+     * Return {@code false}, having said why on one line, when fiberize cannot run here; the
+     * application then runs without fibers.
+     */
+    static boolean start(AgentOptions options, Instrumentation inst, boolean attached) {
+        RuntimeLog.setLevel(RuntimeLog.Level.valueOf(options.log().name()));
+        String missing = FiberRuntime.check();
+        if (missing == null) {
+            missing = Instrumentations.check();
+        }
+        if (missing != null) {
+            System.err.println("fiberize: this JDK (" + System.getProperty("java.version")
+                    + ") lacks what fiberize needs: " + missing + "; running the application without fibers.");
+            return false;
+        }
+        if (attached) {
+            RuntimeLog.warn("attached to a running JVM: threads started before now stay platform threads");
+        }
+        Instrumentations.prepare();
+        FiberRuntime runtime = FiberRuntime.start(new RuntimeConfig(options.loops(), options.watchdogMillis(),
+                options.offload(), RuntimeLog.Level.valueOf(options.log().name())));
+        int installed = Instrumentations.install(inst, options);
+        RuntimeLog.info("version " + Startup.class.getPackage().getImplementationVersion() + " on JDK "
+                + System.getProperty("java.version") + ": " + runtime.loops().loops().size() + " loop(s), "
+                + installed + " instrumentations, options " + options.describe());
+        return true;
+    }
+}

@@ -1,0 +1,113 @@
+package io.fiberize.agent.instrument;
+
+import io.fiberize.agent.instrument.net.PollerInstrumentation;
+import io.fiberize.agent.instrument.thread.FiberStartInstrumentation;
+import io.fiberize.agent.instrument.thread.ThreadCallSiteInstrumentation;
+import io.fiberize.agent.instrument.thread.ThreadFactoryInstrumentation;
+import io.fiberize.agent.instrument.time.VirtualThreadTimerInstrumentation;
+import io.fiberize.agent.options.AgentOptions;
+import io.fiberize.runtime.RuntimeLog;
+import java.lang.instrument.Instrumentation;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.matcher.ElementMatchers;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * List everything fiberize rewrites, and install it.
+ *
+ * <p>The one table of rewrites, as gevent's {@code __implements__} lists what a module patches.
+ * A class that cannot be rewritten is logged once and left as it was.
+ */
+public final class Instrumentations {
+    private static final List<TypeInstrumentation> ALL = List.of(
+            new PollerInstrumentation(),
+            new VirtualThreadTimerInstrumentation(),
+            new FiberStartInstrumentation(),
+            new ThreadFactoryInstrumentation(),
+            new ThreadCallSiteInstrumentation());
+
+    private static final AtomicInteger REWRITTEN = new AtomicInteger();
+
+    private Instrumentations() {
+    }
+
+    /**
+     * Say what this JDK lacks that a rewrite needs, or return {@code null}.
+     */
+    public static String check() {
+        for (TypeInstrumentation instrumentation : ALL) {
+            String missing = instrumentation.check();
+            if (missing != null) {
+                return instrumentation.name() + ": " + missing;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Initialize the JDK's socket poller now, on this platform thread, so that its helper
+     * threads start on the JDK's own scheduler: a virtual thread inherits the scheduler of the
+     * thread that creates it, and the first fiber to do socket I/O would otherwise adopt them.
+     */
+    public static void prepare() {
+        try {
+            Class.forName("sun.nio.ch.Poller", true, null);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("sun.nio.ch.Poller is gone", e);
+        }
+    }
+
+    /**
+     * Install every rewrite; return how many there are.
+     */
+    public static int install(Instrumentation inst, AgentOptions options) {
+        // ignore(none()): Byte Buddy skips synthetic methods by default, and lambda bodies are
+        // synthetic methods that start threads as often as any.
+        AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().ignore(ElementMatchers.none()))
+                .disableClassFormatChanges()
+                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(AgentBuilder.RedefinitionStrategy.Listener.ErrorEscalating.FAIL_FAST)
+                .with(new Reporter())
+                .ignore(ElementMatchers.nameStartsWith("net.bytebuddy.")
+                        .or(ElementMatchers.nameStartsWith("io.fiberize.shaded."))
+                        .or(ElementMatchers.nameStartsWith("io.fiberize.agent."))
+                        .or(ElementMatchers.nameStartsWith("io.fiberize.runtime.")));
+        for (TypeInstrumentation instrumentation : ALL) {
+            builder = instrumentation.extend(builder, options);
+            RuntimeLog.debug("installing " + instrumentation.name());
+        }
+        builder.installOn(inst);
+        return ALL.size();
+    }
+
+    /** Return how many classes were rewritten so far. */
+    public static int rewritten() {
+        return REWRITTEN.get();
+    }
+
+    /** Count rewrites and log each class that could not be rewritten, once. */
+    private static final class Reporter extends AgentBuilder.Listener.Adapter {
+        private final Set<String> failed = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
+                                     DynamicType dynamicType) {
+            REWRITTEN.incrementAndGet();
+            RuntimeLog.debug("rewrote " + type.getName());
+        }
+
+        @Override
+        public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
+            if (failed.add(typeName)) {
+                RuntimeLog.warn("could not rewrite " + typeName + "; it runs unchanged (" + error + ")");
+            }
+        }
+    }
+}
