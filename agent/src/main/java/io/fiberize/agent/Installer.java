@@ -23,7 +23,7 @@ import java.util.jar.JarFile;
 public final class Installer {
     private static final String RUNTIME_JAR = "fiberize-runtime.jar";
     private static final String RUNTIME_PROBE = "io.fiberize.runtime.FiberRuntime";
-    /** The packages of java.base the runtime reaches into, opened to the runtime's module only. */
+    /** The packages of java.base the runtime reaches into, opened (so also exported) to its module only. */
     private static final String[] OPENED = {"java.lang", "sun.nio.ch", "jdk.internal.vm"};
 
     private Installer() {

@@ -37,6 +37,11 @@ final class Startup {
         FiberRuntime runtime = FiberRuntime.start(new RuntimeConfig(options.loops(), options.watchdogMillis(),
                 options.offload(), RuntimeLog.Level.valueOf(options.log().name())));
         int installed = Instrumentations.install(inst, options);
+        if (RuntimeLog.enabled(RuntimeLog.Level.INFO)) {
+            Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("fiberize-exit-report").unstarted(
+                    () -> RuntimeLog.info("at exit: " + runtime.loops().stats() + ", classes rewritten "
+                            + Instrumentations.rewritten())));
+        }
         RuntimeLog.info("version " + Startup.class.getPackage().getImplementationVersion() + " on JDK "
                 + System.getProperty("java.version") + ": " + runtime.loops().loops().size() + " loop(s), "
                 + installed + " instrumentations, options " + options.describe());

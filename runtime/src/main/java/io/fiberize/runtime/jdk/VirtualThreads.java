@@ -19,7 +19,6 @@ public final class VirtualThreads {
     private static final MethodHandle CURRENT_CARRIER;    // () -> Thread
     private static final VarHandle SCHEDULER;             // VirtualThread.scheduler
     private static final VarHandle RUN_CONTINUATION;      // VirtualThread.runContinuation
-    private static final MethodHandle IS_PINNED;          // () -> boolean, for the virtual-thread scope
     private static final Throwable UNAVAILABLE;
 
     static {
@@ -28,7 +27,6 @@ public final class VirtualThreads {
         MethodHandle currentCarrier = null;
         VarHandle scheduler = null;
         VarHandle runContinuation = null;
-        MethodHandle isPinned = null;
         Throwable unavailable = null;
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
@@ -42,14 +40,7 @@ public final class VirtualThreads {
             MethodHandles.Lookup vt = MethodHandles.privateLookupIn(virtualThread, lookup);
             scheduler = vt.findVarHandle(virtualThread, "scheduler", Executor.class);
             runContinuation = vt.findVarHandle(virtualThread, "runContinuation", Runnable.class);
-            Class<?> scope = Class.forName("jdk.internal.vm.ContinuationScope");
-            Class<?> continuation = Class.forName("jdk.internal.vm.Continuation");
-            Object vthreadScope = vt.findStatic(virtualThread, "continuationScope", MethodType.methodType(scope))
-                    .invoke();
-            isPinned = MethodHandles.privateLookupIn(continuation, lookup)
-                    .findStatic(continuation, "isPinned", MethodType.methodType(boolean.class, scope))
-                    .bindTo(vthreadScope);
-        } catch (Throwable e) {
+        } catch (ReflectiveOperationException | RuntimeException e) {
             unavailable = e;
         }
         VIRTUAL_THREAD = virtualThread;
@@ -57,7 +48,6 @@ public final class VirtualThreads {
         CURRENT_CARRIER = currentCarrier;
         SCHEDULER = scheduler;
         RUN_CONTINUATION = runContinuation;
-        IS_PINNED = isPinned;
         UNAVAILABLE = unavailable;
     }
 
@@ -106,18 +96,6 @@ public final class VirtualThreads {
      */
     public static Runnable runContinuationOf(Thread thread) {
         return thread.getClass() == VIRTUAL_THREAD ? (Runnable) RUN_CONTINUATION.get(thread) : null;
-    }
-
-    /**
-     * Say whether the current virtual thread cannot unmount now (a native frame or a class
-     * initializer on its stack): parking it would block its carrier.
-     */
-    public static boolean isPinned() {
-        try {
-            return (boolean) IS_PINNED.invokeExact();
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
     }
 
     private static RuntimeException rethrow(Throwable t) {

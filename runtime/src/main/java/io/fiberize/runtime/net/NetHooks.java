@@ -3,7 +3,6 @@ package io.fiberize.runtime.net;
 import io.fiberize.runtime.FiberRuntime;
 import io.fiberize.runtime.fiber.Fibers;
 import io.fiberize.runtime.jdk.Epoll;
-import io.fiberize.runtime.jdk.VirtualThreads;
 import io.fiberize.runtime.loop.EventLoop;
 import java.nio.channels.SelectableChannel;
 import java.util.function.BooleanSupplier;
@@ -21,14 +20,20 @@ public final class NetHooks {
     /**
      * Park the current fiber until {@code fd} is ready for {@code event} ({@code Net.POLLIN} or
      * {@code Net.POLLOUT}), {@code nanos} pass (0: no limit), or it is interrupted or woken by a
-     * close. Return {@code false}, doing nothing, when the caller is not a fiber that can unmount,
-     * so that the JDK's own poller handles it.
+     * close. Return {@code false}, doing nothing, when the caller is not a fiber, so that the
+     * JDK's own poller handles it.
      *
      * <p>Callers re-check their condition when this returns: it may return early.
+     *
+     * <p>A fiber pinned to its carrier (a class initializer or a native frame on its stack) parks
+     * the carrier itself, and with it the loop that would see the descriptor become ready: the
+     * watchdog then hands the loop to a new carrier, which completes the wait. The JDK offers no
+     * cheap, reliable way to tell a pinned fiber here ({@code Continuation.isPinned} reports
+     * every fiber pinned when called from this depth on JDK 25).
      */
     public static boolean poll(int fd, int event, long nanos, BooleanSupplier isOpen) {
         EventLoop loop = Fibers.currentLoop();
-        if (loop == null || VirtualThreads.isPinned()) {
+        if (loop == null) {
             return false;
         }
         loop.awaitFd(fd, event == Epoll.POLLIN, nanos, isOpen);

@@ -1,6 +1,7 @@
 package io.fiberize.runtime.offload;
 
 import io.fiberize.runtime.fiber.Fibers;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -18,17 +19,28 @@ import java.util.concurrent.locks.LockSupport;
  * idle workers exit. Called from a thread that is not a fiber, a call just runs in place.
  */
 public final class OffloadPool {
-    private static final long IDLE_SECONDS = 10;
+    /** How long a worker may wait for a call before it exits, unless a constructor says otherwise. */
+    public static final Duration DEFAULT_IDLE_TIME = Duration.ofSeconds(10);
 
     private final ThreadPoolExecutor executor;
     private final LongAdder calls = new LongAdder();
 
     /**
-     * Create a pool of at most {@code maxThreads} workers.
+     * Create a pool of at most {@code maxThreads} workers that exit after {@link #DEFAULT_IDLE_TIME} idle.
      */
     public OffloadPool(int maxThreads) {
+        this(maxThreads, DEFAULT_IDLE_TIME);
+    }
+
+    /**
+     * Create a pool of at most {@code maxThreads} workers that exit after {@code idleTime} idle.
+     */
+    public OffloadPool(int maxThreads, Duration idleTime) {
+        if (idleTime.isNegative() || idleTime.isZero()) {
+            throw new IllegalArgumentException("idle time must be positive, not " + idleTime);
+        }
         AtomicInteger counter = new AtomicInteger();
-        executor = new ThreadPoolExecutor(maxThreads, maxThreads, IDLE_SECONDS, TimeUnit.SECONDS,
+        executor = new ThreadPoolExecutor(maxThreads, maxThreads, idleTime.toNanos(), TimeUnit.NANOSECONDS,
                 new LinkedBlockingQueue<>(),
                 task -> Thread.ofPlatform()
                         .name("fiberize-offload-" + counter.incrementAndGet())
