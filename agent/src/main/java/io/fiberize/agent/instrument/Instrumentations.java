@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.Nexus;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.matcher.ElementMatchers;
 import net.bytebuddy.utility.JavaModule;
@@ -68,12 +69,20 @@ public final class Instrumentations {
      * Install every rewrite; return how many there are.
      */
     public static int install(Instrumentation inst, AgentOptions options) {
+        // Byte Buddy's Nexus (type initializers for generated classes, which we never make) is
+        // set up by AgentBuilder.Default's constructor through sun.misc.Unsafe, and JDK 24+
+        // prints a deprecation warning for that into every application. Our copy is relocated,
+        // so this property is ours alone.
+        System.setProperty(Nexus.PROPERTY, "true");
         // ignore(none()): Byte Buddy skips synthetic methods by default, and lambda bodies are
         // synthetic methods that start threads as often as any.
         AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().ignore(ElementMatchers.none()))
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .with(AgentBuilder.RedefinitionStrategy.Listener.ErrorEscalating.FAIL_FAST)
+                // Only JDK classes loaded before premain need retransforming; naming them spares
+                // matching every loaded class, the bulk of start-up time.
+                .with(new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit(loadedTargets()))
+                .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
                 .with(new Reporter())
                 .ignore(ElementMatchers.nameStartsWith("net.bytebuddy.")
                         .or(ElementMatchers.nameStartsWith("io.fiberize.shaded."))
@@ -85,6 +94,16 @@ public final class Instrumentations {
         }
         builder.installOn(inst);
         return ALL.size();
+    }
+
+    private static Class<?>[] loadedTargets() {
+        return ALL.stream().flatMap(i -> i.jdkTargets().stream()).distinct().map(name -> {
+            try {
+                return Class.forName(name, false, null);
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(name + " is gone", e);
+            }
+        }).toArray(Class<?>[]::new);
     }
 
     /** Return how many classes were rewritten so far. */

@@ -20,6 +20,12 @@ public interface TypeInstrumentation {
      */
     String check();
 
+    /**
+     * Name the JDK classes this rewrite changes, which may be loaded before the agent starts and
+     * are then retransformed; application classes are rewritten as they load.
+     */
+    java.util.List<String> jdkTargets();
+
     /** Add this rewrite's type matcher and transformer to {@code builder}. */
     AgentBuilder extend(AgentBuilder builder, AgentOptions options);
 }

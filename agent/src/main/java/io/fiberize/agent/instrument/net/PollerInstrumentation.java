@@ -9,6 +9,7 @@ import io.fiberize.agent.instrument.TypeInstrumentation;
 import io.fiberize.agent.options.AgentOptions;
 import io.fiberize.runtime.net.NetHooks;
 import java.util.function.BooleanSupplier;
+import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 
@@ -28,6 +29,11 @@ public final class PollerInstrumentation implements TypeInstrumentation {
     @Override
     public String name() {
         return "socket waits (sun.nio.ch.Poller)";
+    }
+
+    @Override
+    public List<String> jdkTargets() {
+        return List.of(POLLER);
     }
 
     @Override

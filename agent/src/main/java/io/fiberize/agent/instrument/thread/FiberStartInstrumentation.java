@@ -7,6 +7,7 @@ import io.fiberize.agent.instrument.JdkTargets;
 import io.fiberize.agent.instrument.TypeInstrumentation;
 import io.fiberize.agent.options.AgentOptions;
 import io.fiberize.runtime.fiber.Fibers;
+import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 
@@ -23,6 +24,11 @@ public final class FiberStartInstrumentation implements TypeInstrumentation {
     @Override
     public String name() {
         return "fiber start (java.lang.VirtualThread.start)";
+    }
+
+    @Override
+    public List<String> jdkTargets() {
+        return List.of(VIRTUAL_THREAD);
     }
 
     @Override

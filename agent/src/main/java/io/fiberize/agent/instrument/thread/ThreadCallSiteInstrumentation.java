@@ -12,6 +12,7 @@ import io.fiberize.agent.options.AgentOptions;
 import io.fiberize.runtime.fiber.ThreadHooks;
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.MemberSubstitution;
 import net.bytebuddy.description.method.MethodDescription;
@@ -35,6 +36,11 @@ public final class ThreadCallSiteInstrumentation implements TypeInstrumentation 
     @Override
     public String name() {
         return "thread start and control in application code";
+    }
+
+    @Override
+    public List<String> jdkTargets() {
+        return List.of();
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.fiberize.agent.instrument.JdkTargets;
 import io.fiberize.agent.instrument.TypeInstrumentation;
 import io.fiberize.agent.options.AgentOptions;
 import io.fiberize.runtime.fiber.ThreadHooks;
+import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 
@@ -24,6 +25,11 @@ public final class ThreadFactoryInstrumentation implements TypeInstrumentation {
     @Override
     public String name() {
         return "thread pools (Executors.defaultThreadFactory)";
+    }
+
+    @Override
+    public List<String> jdkTargets() {
+        return List.of(FACTORY);
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.fiberize.runtime.time.TimerHooks;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 
@@ -27,6 +28,11 @@ public final class VirtualThreadTimerInstrumentation implements TypeInstrumentat
     @Override
     public String name() {
         return "sleeps and timed parks (java.lang.VirtualThread.schedule)";
+    }
+
+    @Override
+    public List<String> jdkTargets() {
+        return List.of(VIRTUAL_THREAD);
     }
 
     @Override
