@@ -22,6 +22,8 @@ final class EpollPoller implements AutoCloseable {
     private final long pollArray;
     private final Object wakeupFd;
     private final int wakeupFdValue;
+    private final Object wakeupLock = new Object();
+    private boolean closed; // guarded by wakeupLock
     private IoWait[] readers = new IoWait[1024];
     private IoWait[] writers = new IoWait[1024];
     private int waiting;
@@ -63,13 +65,23 @@ final class EpollPoller implements AutoCloseable {
     }
 
     /**
-     * Make a blocked {@link #poll} return; safe from any thread.
+     * Make a blocked {@link #poll} return; safe from any thread, and a no-op once closed.
+     *
+     * <p>Shares a lock with {@link #close}: a waker that decided to wake (a second
+     * {@code shutdown()}, or a submitter that saw the loop asleep just before it woke for good)
+     * may get here after the loop closed the eventfd, and its number may by then belong to
+     * someone else's socket or file. Wake-ups are rare (at most one per sleep), so the lock is cheap.
      */
     void wakeup() {
-        try {
-            Epoll.signal(wakeupFd);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot wake the loop's epoll_wait", e);
+        synchronized (wakeupLock) {
+            if (closed) {
+                return;
+            }
+            try {
+                Epoll.signal(wakeupFd);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot wake the loop's epoll_wait", e);
+            }
         }
     }
 
@@ -178,11 +190,17 @@ final class EpollPoller implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        try {
-            Epoll.close(wakeupFd);
-            Epoll.closeFd(epfd);
-        } finally {
-            Epoll.freePollArray(pollArray);
+        synchronized (wakeupLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                Epoll.close(wakeupFd);
+                Epoll.closeFd(epfd);
+            } finally {
+                Epoll.freePollArray(pollArray);
+            }
         }
     }
 }

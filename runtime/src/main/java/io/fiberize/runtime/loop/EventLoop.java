@@ -78,6 +78,7 @@ public final class EventLoop implements Executor {
     private long localResumes;
     private final LongAdder otherLoopResumes = new LongAdder();
     private final LongAdder foreignResumes = new LongAdder();
+    private final LongAdder jdkHelperResumes = new LongAdder();
     private final LongAdder wakeups = new LongAdder();
     private final LongAdder fibersStarted = new LongAdder();
     private final LongAdder fibersFinished = new LongAdder();
@@ -151,7 +152,19 @@ public final class EventLoop implements Executor {
             otherLoopResumes.increment();
         } else {
             foreignResumes.increment();
+            if (isJdkHelper(submitter)) {
+                jdkHelperResumes.increment();
+            }
         }
+    }
+
+    /**
+     * Say whether {@code thread} is one of the JDK's own virtual-thread helpers (unparker,
+     * unblocker, socket pollers): resumes from them mean a wait went around the loop.
+     */
+    private static boolean isJdkHelper(Thread thread) {
+        return thread.getClass().getName().equals("jdk.internal.misc.InnocuousThread")
+                || thread.isVirtual() && thread.getName().startsWith("SubPoller-");
     }
 
     /**
@@ -252,10 +265,12 @@ public final class EventLoop implements Executor {
      */
     private void poll() {
         int timeout = 0;
+        boolean announced = false;
         if (runQueue.size() == 0 && inbox.isEmpty() && !shutdown) {
             timeout = millisToNextTimer();
             if (timeout != 0) {
                 SLEEPING.setVolatile(this, true);
+                announced = true;
                 if (!inbox.isEmpty() || shutdown) {
                     timeout = 0;
                 }
@@ -266,7 +281,10 @@ public final class EventLoop implements Executor {
         } catch (IOException e) {
             RuntimeLog.warn("loop " + name + ": epoll_wait failed", e);
         } finally {
-            if (timeout != 0) {
+            // Clear what we announced even when we then chose not to block: a flag left set
+            // while tasks run makes the next submitter, even one on this carrier, write the
+            // eventfd for nothing.
+            if (announced) {
                 SLEEPING.setVolatile(this, false);
             }
         }
@@ -399,6 +417,13 @@ public final class EventLoop implements Executor {
         if ((observed & 1) == 0 || !TURN_STATE.compareAndSet(this, observed, HANDED_OFF)) {
             return false;
         }
+        // The stuck task keeps its number: the new carrier starts at the next one. Had it reused
+        // it, its first task would publish the very odd value the old carrier still expects, and
+        // if the stuck task returned meanwhile, the old carrier's CAS would succeed and both
+        // would own the loop. Safe to write here: the old carrier wrote taskSequence before it
+        // published `observed` (which our CAS read), never touches it once its CAS fails, and
+        // the new carrier reads it after Thread.start.
+        taskSequence++;
         long n = ++compensations;
         LoopThread next = new LoopThread(this, name + "-compensating-" + n);
         owner = next;
@@ -421,7 +446,7 @@ public final class EventLoop implements Executor {
         long finished = fibersFinished.sum();
         return new LoopStats(name, started - finished, started, finished, runQueue.size(), poller.waiting(),
                 timers.size(), tasksRun, turns, localResumes, otherLoopResumes.sum(), foreignResumes.sum(),
-                wakeups.sum(), longestTurnNanos, stalls, compensations);
+                jdkHelperResumes.sum(), wakeups.sum(), longestTurnNanos, stalls, compensations);
     }
 
     @Override

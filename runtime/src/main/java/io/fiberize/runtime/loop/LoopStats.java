@@ -17,6 +17,8 @@ package io.fiberize.runtime.loop;
  * @param localResumes     tasks submitted from the loop's own carrier
  * @param otherLoopResumes tasks submitted from another loop's carrier
  * @param foreignResumes   tasks submitted from any other thread (JDK helpers, platform threads)
+ * @param jdkHelperResumes of those, the ones from the JDK's virtual-thread helpers (unparker,
+ *                         unblocker, socket pollers): waits that went around the loop
  * @param wakeups          times another thread woke the loop's selector
  * @param longestTurnNanos the longest turn seen
  * @param stalls           times the watchdog found the loop stuck in one task
@@ -24,7 +26,7 @@ package io.fiberize.runtime.loop;
  */
 public record LoopStats(String name, long fibersAlive, long fibersStarted, long fibersFinished, int ready,
                         int parkedOnIo, int timers, long tasksRun, long turns, long localResumes,
-                        long otherLoopResumes, long foreignResumes, long wakeups, long longestTurnNanos,
+                        long otherLoopResumes, long foreignResumes, long jdkHelperResumes, long wakeups, long longestTurnNanos,
                         long stalls, long compensations) {
 
     /**
@@ -34,7 +36,8 @@ public record LoopStats(String name, long fibersAlive, long fibersStarted, long 
         return new LoopStats("all", fibersAlive + o.fibersAlive, fibersStarted + o.fibersStarted,
                 fibersFinished + o.fibersFinished, ready + o.ready, parkedOnIo + o.parkedOnIo, timers + o.timers,
                 tasksRun + o.tasksRun, turns + o.turns, localResumes + o.localResumes,
-                otherLoopResumes + o.otherLoopResumes, foreignResumes + o.foreignResumes, wakeups + o.wakeups,
+                otherLoopResumes + o.otherLoopResumes, foreignResumes + o.foreignResumes,
+                jdkHelperResumes + o.jdkHelperResumes, wakeups + o.wakeups,
                 Math.max(longestTurnNanos, o.longestTurnNanos), stalls + o.stalls, compensations + o.compensations);
     }
 }
