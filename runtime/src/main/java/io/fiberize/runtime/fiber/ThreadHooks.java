@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Run an application's threads as fibers, keeping the {@link Thread} objects it holds.
@@ -132,6 +133,14 @@ public final class ThreadHooks {
     /** {@link Thread#getStackTrace()} of the thread that really runs. */
     public static StackTraceElement[] getStackTrace(Thread thread) {
         return running(thread).getStackTrace();
+    }
+
+    /**
+     * {@link LockSupport#unpark(Thread)} of the thread that really runs: a thread that parks
+     * itself after handing out {@code Thread.currentThread()} (the stand-in) must be woken.
+     */
+    public static void unpark(Thread thread) {
+        LockSupport.unpark(thread == null ? null : running(thread));
     }
 
     /** {@link Thread#setName(String)} on the stand-in and its fiber alike. */

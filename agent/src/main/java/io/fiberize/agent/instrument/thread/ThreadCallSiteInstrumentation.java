@@ -12,6 +12,7 @@ import io.fiberize.agent.options.AgentOptions;
 import io.fiberize.runtime.fiber.ThreadHooks;
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.MemberSubstitution;
@@ -27,7 +28,7 @@ import net.bytebuddy.utility.JavaModule;
  * and {@code exclude} options) every call of {@code Thread.start()} becomes {@link
  * ThreadHooks#start}, every {@code Thread.currentThread()} becomes {@link
  * ThreadHooks#currentThread}, and the calls that observe or control a running thread are sent to
- * the fiber that runs it. This covers {@code new Thread(runnable)}, {@code Thread.ofPlatform()}
+ * the fiber that runs it, as is {@code LockSupport.unpark} of a stand-in. This covers {@code new Thread(runnable)}, {@code Thread.ofPlatform()}
  * builders' {@code unstarted} threads, and {@code Thread} subclasses alike: the {@code Thread}
  * object stays the application's handle; the fiber does the running.
  */
@@ -65,7 +66,9 @@ public final class ThreadCallSiteInstrumentation implements TypeInstrumentation 
                 .method(threadMethod("isInterrupted", 0)).replaceWith(hook("isInterrupted", Thread.class))
                 .method(threadMethod("getState", 0)).replaceWith(hook("getState", Thread.class))
                 .method(threadMethod("getStackTrace", 0)).replaceWith(hook("getStackTrace", Thread.class))
-                .method(threadMethod("setName", 1)).replaceWith(hook("setName", Thread.class, String.class));
+                .method(threadMethod("setName", 1)).replaceWith(hook("setName", Thread.class, String.class))
+                .method(named("unpark").and(isStatic()).and(isDeclaredBy(LockSupport.class)))
+                .replaceWith(hook("unpark", Thread.class));
         return builder.type(new ApplicationClasses(options))
                 .transform((b, type, loader, module, domain) -> b.visit(substitution.on(any())));
     }
