@@ -1,0 +1,45 @@
+package io.fiberize.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+/**
+ * Locate what the build made for the forked JVMs: the agent jar, the samples, the test programs.
+ *
+ * <p>Failsafe passes each location as a system property (see this module's pom).
+ */
+final class BuildOutputs {
+
+    private BuildOutputs() {
+    }
+
+    /**
+     * Return {@code agent/target/fiberize.jar}, which must exist.
+     */
+    static Path agentJar() {
+        Path jar = Path.of(property("fiberize.agent.jar")).toAbsolutePath().normalize();
+        assertThat(jar).as("the agent jar (built by the agent module's package phase)").isRegularFile();
+        return jar;
+    }
+
+    /**
+     * Return the class path of the samples, with their dependencies.
+     */
+    static String samplesClassPath() {
+        return property("fiberize.samples.classpath");
+    }
+
+    /**
+     * Return the directory of the test programs (package {@code example}).
+     */
+    static String programsClassPath() {
+        return property("fiberize.programs.classes");
+    }
+
+    private static String property(String name) {
+        String value = System.getProperty(name);
+        assertThat(value).as("system property %s (set by Failsafe; run through mvn verify)", name).isNotBlank();
+        return value;
+    }
+}

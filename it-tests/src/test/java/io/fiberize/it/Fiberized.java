@@ -1,0 +1,46 @@
+package io.fiberize.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Run one test program twice, plainly and under the agent, and hold both outcomes.
+ *
+ * @param plain      the run without the agent
+ * @param fiberized  the run under {@code -javaagent:fiberize.jar=log=info}
+ */
+record Fiberized(ForkedJvm.Result plain, ForkedJvm.Result fiberized) {
+
+    /**
+     * Run {@code mainClass} with {@code args} both ways; both must exit with status 0.
+     */
+    static Fiberized run(String mainClass, String... args) throws Exception {
+        ForkedJvm.Result plain = ForkedJvm.jdk25().run(mainClass, args);
+        ForkedJvm.Result fiberized = ForkedJvm.jdk25().agent("log=info").run(mainClass, args);
+        assertThat(plain.exitCode()).as("%s", plain).isZero();
+        assertThat(fiberized.exitCode()).as("%s", fiberized).isZero();
+        return new Fiberized(plain, fiberized);
+    }
+
+    /** Assert that the program printed the same standard output both ways. */
+    Fiberized sameOutput() {
+        assertThat(fiberized.stdout()).as("output under the agent").isEqualTo(plain.stdout());
+        return this;
+    }
+
+    /** Return the loop statistics of the fiberized run. */
+    ExitReport report() {
+        return ExitReport.of(fiberized);
+    }
+
+    /**
+     * Return the number the fiberized program printed to standard error after {@code label}.
+     */
+    long fiberizedNumber(String label) {
+        Matcher m = Pattern.compile(Pattern.quote(label) + "\\s*(\\d+)").matcher(fiberized.stderr());
+        assertThat(m.find()).as("'%s' in %s", label, fiberized).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+}

@@ -1,0 +1,138 @@
+package io.fiberize.it;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Run a program in a JVM of its own and capture its exit status, standard output and standard error.
+ *
+ * <p>Options that the surrounding environment could slip in ({@code FIBERIZE_OPTS},
+ * {@code JAVA_TOOL_OPTIONS}, ...) are removed, so each test sees only what it set.
+ */
+final class ForkedJvm {
+
+    /** The JDK 17 that {@link OldJdkIT} runs the agent on. */
+    static final Path JDK_17_JAVA = Path.of("/usr/lib/jvm/java-17-openjdk-amd64/bin/java");
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final List<String> FOREIGN_VARIABLES =
+            List.of("FIBERIZE_OPTS", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
+
+    private final Path java;
+    private final List<String> jvmOptions = new ArrayList<>();
+    private final Map<String, String> environment = new HashMap<>();
+    private String classPath = BuildOutputs.programsClassPath();
+
+    private ForkedJvm(Path java) {
+        this.java = java;
+    }
+
+    /**
+     * Prepare a JVM of the JDK running the tests (25 or newer).
+     */
+    static ForkedJvm jdk25() {
+        return new ForkedJvm(Path.of(System.getProperty("java.home"), "bin", "java"));
+    }
+
+    /**
+     * Prepare a JVM of the JDK whose {@code java} launcher is {@code java}.
+     */
+    static ForkedJvm of(Path java) {
+        return new ForkedJvm(java);
+    }
+
+    /**
+     * Add {@code -javaagent:fiberize.jar}, with {@code agentArgs} after {@code =} unless null.
+     */
+    ForkedJvm agent(String agentArgs) {
+        String agent = "-javaagent:" + BuildOutputs.agentJar();
+        jvmOptions.add(agentArgs == null ? agent : agent + "=" + agentArgs);
+        return this;
+    }
+
+    /**
+     * Add JVM options, e.g. {@code -Dfiberize.loops=2}.
+     */
+    ForkedJvm jvmOptions(String... options) {
+        jvmOptions.addAll(List.of(options));
+        return this;
+    }
+
+    /**
+     * Set an environment variable of the forked JVM.
+     */
+    ForkedJvm environment(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
+    /**
+     * Replace the class path, which is the test programs' directory by default.
+     */
+    ForkedJvm classPath(String newClassPath) {
+        classPath = newClassPath;
+        return this;
+    }
+
+    /**
+     * Run {@code mainClass} with {@code args} and wait for it to end; fail the test if it takes too long.
+     */
+    Result run(String mainClass, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classPath, mainClass));
+        command.addAll(List.of(args));
+        Path stdout = Files.createTempFile("forked-jvm", ".out");
+        Path stderr = Files.createTempFile("forked-jvm", ".err");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile())
+                    .redirectError(stderr.toFile());
+            FOREIGN_VARIABLES.forEach(builder.environment()::remove);
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+                fail("%s did not end within %s%nstdout:%n%s%nstderr:%n%s", String.join(" ", command), TIMEOUT,
+                        Files.readString(stdout), Files.readString(stderr));
+            }
+            return new Result(String.join(" ", command), process.exitValue(),
+                    Files.readString(stdout), Files.readString(stderr));
+        } finally {
+            Files.deleteIfExists(stdout);
+            Files.deleteIfExists(stderr);
+        }
+    }
+
+    /**
+     * Hold what a forked JVM did.
+     *
+     * @param command the command line, for failure messages
+     * @param exitCode its exit status
+     * @param stdout everything it wrote to standard output
+     * @param stderr everything it wrote to standard error
+     */
+    record Result(String command, int exitCode, String stdout, String stderr) {
+
+        /**
+         * Return the lines of standard error that the agent wrote (they start with {@code fiberize:}).
+         */
+        List<String> agentLines() {
+            return stderr.lines().filter(line -> line.startsWith("fiberize:")).toList();
+        }
+
+        @Override
+        public String toString() {
+            return command + "\nexit status " + exitCode + "\nstdout:\n" + stdout + "stderr:\n" + stderr;
+        }
+    }
+}

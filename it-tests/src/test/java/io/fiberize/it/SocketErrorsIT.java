@@ -1,0 +1,26 @@
+package io.fiberize.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sockets fail under the agent exactly as they do on platform threads.
+ */
+class SocketErrorsIT {
+
+    @Test
+    void resetHalfCloseTimeoutsCloseAndInterruptGiveTheSameOutcomes() throws Exception {
+        Fiberized runs = Fiberized.run("programs.SocketErrors").sameOutput();
+        assertThat(runs.fiberized().stdout())
+                .contains("half-close gives EOF -> read returned -1")
+                .contains("reset -> java.net.SocketException: Connection reset")
+                .contains("SO_TIMEOUT -> java.net.SocketTimeoutException: Read timed out")
+                .contains("closed by another thread while reading -> java.net.SocketException: Socket closed")
+                .contains("accept with SO_TIMEOUT -> java.net.SocketTimeoutException: Accept timed out")
+                .contains("connect refused -> java.net.ConnectException: Connection refused")
+                .contains("interrupted channel read -> java.nio.channels.ClosedByInterruptException")
+                .contains("echo through a channel -> read ping");
+        assertThat(runs.report().get("jdkHelperResumes")).isZero();
+    }
+}

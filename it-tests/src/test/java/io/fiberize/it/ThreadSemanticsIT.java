@@ -1,0 +1,34 @@
+package io.fiberize.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Threads that became fibers keep what programs rely on: names, identity, thread locals,
+ * handlers, interrupts, joins, daemon status and the JVM's exit rule.
+ */
+class ThreadSemanticsIT {
+
+    @Test
+    void threadSubclassesNamesLocalsHandlersInterruptsAndJoinsBehaveAsThreads() throws Exception {
+        Fiberized runs = Fiberized.run("programs.ThreadSemantics").sameOutput();
+        assertThat(runs.fiberized().stdout())
+                .contains("currentThread()==this: true")
+                .contains("handler got boom from failing (same object: true)")
+                .contains("second start: IllegalThreadStateException")
+                .contains("unparked through the reference it handed out")
+                .contains("builder thread sees itself as: built, virtual: false")
+                .endsWith("done\n");
+        assertThat(runs.report().get("fibersStarted")).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void theJvmWaitsForNonDaemonThreadsAfterMainReturnsButNotForDaemonOnes() throws Exception {
+        Fiberized runs = Fiberized.run("programs.MainReturns").sameOutput();
+        assertThat(runs.fiberized().stdout())
+                .contains("non-daemon worker finished after main returned")
+                .doesNotContain("must not be printed");
+        assertThat(runs.report().get("fibersStarted")).isEqualTo(2);
+    }
+}

@@ -1,0 +1,155 @@
+package programs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+
+/**
+ * Meet each way a blocking socket fails, from inside a thread, and print what was thrown.
+ */
+public final class SocketErrors {
+
+    public static void main(String[] args) throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            int port = server.getLocalPort();
+            run("half-close gives EOF", () -> {
+                try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port);
+                     Socket peer = server.accept()) {
+                    peer.shutdownOutput();
+                    return "read returned " + client.getInputStream().read();
+                }
+            });
+            run("reset", () -> {
+                try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                    Socket peer = server.accept();
+                    peer.setSoLinger(true, 0);
+                    Thread closer = new Thread(() -> {
+                        sleep(100);
+                        close(peer);
+                    });
+                    closer.start();
+                    client.getInputStream().read();
+                    return "no exception";
+                }
+            });
+            run("SO_TIMEOUT", () -> {
+                try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port);
+                     Socket peer = server.accept()) {
+                    client.setSoTimeout(100);
+                    client.getInputStream().read();
+                    return "no exception";
+                }
+            });
+            run("closed by another thread while reading", () -> {
+                try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port);
+                     Socket peer = server.accept()) {
+                    Thread closer = new Thread(() -> {
+                        sleep(100);
+                        close(client);
+                    });
+                    closer.start();
+                    client.getInputStream().read();
+                    return "no exception";
+                }
+            });
+            run("accept with SO_TIMEOUT", () -> {
+                server.setSoTimeout(100);
+                try {
+                    server.accept();
+                    return "no exception";
+                } finally {
+                    server.setSoTimeout(0);
+                }
+            });
+        }
+        run("connect refused", () -> {
+            int closedPort;
+            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                closedPort = s.getLocalPort();
+            }
+            new Socket(InetAddress.getLoopbackAddress(), closedPort).close();
+            return "no exception";
+        });
+        run("interrupted channel read", () -> {
+            try (ServerSocketChannel server = ServerSocketChannel.open()) {
+                server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                try (SocketChannel client = SocketChannel.open(server.getLocalAddress());
+                     SocketChannel peer = server.accept()) {
+                    Thread reader = Thread.currentThread();
+                    Thread interrupter = new Thread(() -> {
+                        sleep(100);
+                        reader.interrupt();
+                    });
+                    interrupter.start();
+                    client.read(ByteBuffer.allocate(1));
+                    return "no exception";
+                } finally {
+                    Thread.interrupted();
+                }
+            }
+        });
+        run("echo through a channel", () -> {
+            try (ServerSocketChannel server = ServerSocketChannel.open()) {
+                server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                try (SocketChannel client = SocketChannel.open(server.getLocalAddress());
+                     SocketChannel peer = server.accept()) {
+                    Thread writer = new Thread(() -> {
+                        sleep(50);
+                        try {
+                            peer.write(ByteBuffer.wrap("ping".getBytes()));
+                        } catch (IOException e) {
+                            System.out.println("writer failed: " + e);
+                        }
+                    });
+                    writer.start();
+                    ByteBuffer buffer = ByteBuffer.allocate(4);
+                    while (buffer.hasRemaining()) {
+                        client.read(buffer);
+                    }
+                    return "read " + new String(buffer.array());
+                }
+            }
+        });
+    }
+
+    /** A step that may throw. */
+    interface Step {
+        String call() throws Exception;
+    }
+
+    private static void run(String name, Step step) throws InterruptedException {
+        String[] outcome = new String[1];
+        Thread thread = new Thread(() -> {
+            try {
+                outcome[0] = step.call();
+            } catch (Exception e) {
+                outcome[0] = e.getClass().getName() + ": " + e.getMessage();
+            }
+        }, name);
+        thread.start();
+        thread.join();
+        System.out.println(name + " -> " + outcome[0]);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void close(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            System.out.println("close failed: " + e);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package io.fiberize.samples.demo;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Run a server in a JVM of its own, learn its port from its {@code listening on <port>} line, end it on close.
+ *
+ * <p>The server's standard error goes to ours, so whatever its JVM or agent says is seen.
+ */
+final class ServerProcess implements AutoCloseable {
+
+    private static final Pattern LISTENING = Pattern.compile("listening on (\\d+)");
+    private static final long START_TIMEOUT_SECONDS = 30;
+    private static final long STOP_TIMEOUT_SECONDS = 5;
+
+    private final Process process;
+    private final int port;
+    private ProcessStatus peak = ProcessStatus.UNKNOWN;
+
+    private ServerProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /**
+     * Start {@code mainClass --port 0} with {@code java} and wait until it says which port it listens on.
+     *
+     * @throws IOException if the JVM cannot start, or exits or stays silent instead of listening
+     */
+    static ServerProcess start(Path java, List<String> jvmOptions, String classPath, String mainClass)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classPath, mainClass, "--port", "0"));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        CompletableFuture<Integer> port = new CompletableFuture<>();
+        Thread reader = new Thread(() -> readOutput(process, port), "server-output-" + process.pid());
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            return new ServerProcess(process, port.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        } catch (ExecutionException | TimeoutException e) {
+            process.destroyForcibly().waitFor();
+            String why = e instanceof TimeoutException
+                    ? "did not say 'listening on <port>' within " + START_TIMEOUT_SECONDS + " s"
+                    : e.getCause().getMessage();
+            throw new IOException("the server (" + String.join(" ", command) + ") " + why, e);
+        }
+    }
+
+    int port() {
+        return port;
+    }
+
+    /**
+     * Read the server's OS thread count and resident memory now, keeping the largest seen in {@link #peak}.
+     */
+    ProcessStatus sample() {
+        ProcessStatus now = ProcessStatus.of(process.pid());
+        peak = peak.max(now);
+        return now;
+    }
+
+    /**
+     * Return the largest thread count and resident memory {@link #sample} has seen.
+     */
+    ProcessStatus peak() {
+        return peak;
+    }
+
+    /**
+     * End the server: politely first, then forcibly.
+     */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Complete {@code port} from the first {@code listening on} line, then pass the rest of the output on.
+     */
+    private static void readOutput(Process process, CompletableFuture<Integer> port) {
+        try (BufferedReader lines = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                Matcher listening = LISTENING.matcher(line);
+                if (!port.isDone() && listening.matches()) {
+                    port.complete(Integer.parseInt(listening.group(1)));
+                } else {
+                    System.out.println(line);
+                }
+            }
+            port.completeExceptionally(new IOException(
+                    "exited with status " + process.waitFor() + " before saying 'listening on <port>'"));
+        } catch (IOException e) {
+            port.completeExceptionally(new UncheckedIOException(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            port.completeExceptionally(e);
+        }
+    }
+}

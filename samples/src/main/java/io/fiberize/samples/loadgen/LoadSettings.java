@@ -1,0 +1,68 @@
+package io.fiberize.samples.loadgen;
+
+import io.fiberize.samples.cli.Arguments;
+import io.fiberize.samples.cli.BadArgumentException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Describe one load run: where to connect, how many connections, how big a message, for how long.
+ *
+ * @param host the server's address
+ * @param port the server's port
+ * @param connections how many connections to hold open, each with one message in flight
+ * @param size the size of each message, in bytes
+ * @param warmup how long to send before measuring
+ * @param duration how long to measure
+ * @param threads how many threads drive the connections, each with its own selector
+ */
+public record LoadSettings(
+        String host, int port, int connections, int size, Duration warmup, Duration duration, int threads) {
+
+    /** Name the options {@link #from} reads. */
+    public static final List<String> OPTIONS =
+            List.of("host", "port", "connections", "size", "warmup", "duration", "threads");
+
+    /** Describe the options {@link #from} reads, one per line, for a program's usage text. */
+    public static final String USAGE = """
+              --host H           server address (default 127.0.0.1)
+              --port N           server port (required)
+              --connections N    connections held open, each with one message in flight (default 1000)
+              --size N           bytes per message (default 32)
+              --warmup D         time spent sending before measuring, e.g. 2s or 500ms (default 2s)
+              --duration D       time measured (default 10s)
+              --threads N        threads driving the connections (default: half the CPUs, 1 to 4)
+            """;
+
+    /**
+     * Read the settings from parsed command-line options, with the defaults above.
+     *
+     * @throws BadArgumentException if an option is invalid or {@code --port} is missing
+     */
+    public static LoadSettings from(Arguments arguments) throws BadArgumentException {
+        int port = arguments.number("port", -1, 1, 65535);
+        if (port < 0) {
+            throw new BadArgumentException("--port is required");
+        }
+        Duration duration = arguments.duration("duration", Duration.ofSeconds(10));
+        if (duration.isZero()) {
+            throw new BadArgumentException("--duration must be more than 0");
+        }
+        int defaultThreads = Math.clamp(Runtime.getRuntime().availableProcessors() / 2, 1, 4);
+        return new LoadSettings(
+                arguments.text("host", "127.0.0.1"),
+                port,
+                arguments.number("connections", 1000, 1, 1_000_000),
+                arguments.number("size", 32, 1, 1 << 20),
+                arguments.duration("warmup", Duration.ofSeconds(2)),
+                duration,
+                arguments.number("threads", defaultThreads, 1, 256));
+    }
+
+    /**
+     * Return the same settings aimed at another port.
+     */
+    public LoadSettings withPort(int newPort) {
+        return new LoadSettings(host, newPort, connections, size, warmup, duration, threads);
+    }
+}
