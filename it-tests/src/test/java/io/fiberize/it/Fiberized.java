@@ -14,13 +14,15 @@ import java.util.regex.Pattern;
 record Fiberized(ForkedJvm.Result plain, ForkedJvm.Result fiberized) {
 
     /**
-     * Run {@code mainClass} with {@code args} both ways; both must exit with status 0.
+     * Run {@code mainClass} with {@code args} both ways; both must exit with status 0, and the
+     * agent must have rewritten every class it tried to.
      */
     static Fiberized run(String mainClass, String... args) throws Exception {
         ForkedJvm.Result plain = ForkedJvm.jdk25().run(mainClass, args);
         ForkedJvm.Result fiberized = ForkedJvm.jdk25().agent("log=info").run(mainClass, args);
         assertThat(plain.exitCode()).as("%s", plain).isZero();
         assertThat(fiberized.exitCode()).as("%s", fiberized).isZero();
+        assertThat(fiberized.stderr()).as("instrumentation errors").doesNotContain("could not rewrite");
         return new Fiberized(plain, fiberized);
     }
 

@@ -1,16 +1,8 @@
 package io.fiberize.agent.instrument.net;
 
-import static net.bytebuddy.matcher.ElementMatchers.isStatic;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-
-import io.fiberize.agent.instrument.JdkTargets;
-import io.fiberize.agent.instrument.TypeInstrumentation;
-import io.fiberize.agent.options.AgentOptions;
+import io.fiberize.agent.instrument.JdkMethodInstrumentation;
 import io.fiberize.runtime.net.NetHooks;
 import java.util.function.BooleanSupplier;
-import java.util.List;
-import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 
 /**
@@ -23,33 +15,12 @@ import net.bytebuddy.asm.Advice;
  * thread, and {@code stopPoll(int, int)}, where closing such a channel wakes it. {@code
  * SSLSocket} reads and writes through those sockets and needs nothing of its own.
  */
-public final class PollerInstrumentation implements TypeInstrumentation {
-    private static final String POLLER = "sun.nio.ch.Poller";
+public final class PollerInstrumentation extends JdkMethodInstrumentation {
 
-    @Override
-    public String name() {
-        return "socket waits (sun.nio.ch.Poller)";
-    }
-
-    @Override
-    public List<String> jdkTargets() {
-        return List.of(POLLER);
-    }
-
-    @Override
-    public String check() {
-        String poll = JdkTargets.missing(POLLER, "poll", "int", "int", "long",
-                BooleanSupplier.class.getName());
-        return poll != null ? poll : JdkTargets.missing(POLLER, "stopPoll", "int", "int");
-    }
-
-    @Override
-    public AgentBuilder extend(AgentBuilder builder, AgentOptions options) {
-        return builder.type(named(POLLER)).transform((b, type, loader, module, domain) -> b
-                .visit(Advice.to(PollAdvice.class).on(named("poll").and(isStatic())
-                        .and(takesArguments(int.class, int.class, long.class, BooleanSupplier.class))))
-                .visit(Advice.to(StopPollAdvice.class).on(named("stopPoll").and(isStatic())
-                        .and(takesArguments(int.class, int.class)))));
+    public PollerInstrumentation() {
+        super("socket waits (sun.nio.ch.Poller)", "sun.nio.ch.Poller",
+                Target.of(PollAdvice.class, "poll", "int", "int", "long", BooleanSupplier.class.getName()),
+                Target.of(StopPollAdvice.class, "stopPoll", "int", "int"));
     }
 
     /** Park a fiber on its loop's selector, skipping the JDK's poller. */

@@ -1,14 +1,7 @@
 package io.fiberize.agent.instrument.thread;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-
-import io.fiberize.agent.instrument.JdkTargets;
-import io.fiberize.agent.instrument.TypeInstrumentation;
-import io.fiberize.agent.options.AgentOptions;
+import io.fiberize.agent.instrument.JdkMethodInstrumentation;
 import io.fiberize.runtime.fiber.ThreadHooks;
-import java.util.List;
-import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 
 /**
@@ -19,28 +12,11 @@ import net.bytebuddy.asm.Advice;
  * newSingleThreadExecutor}, {@code newScheduledThreadPool} and {@code new ThreadPoolExecutor(...)}
  * without a factory: it returns a fiber with the name and daemon flag the factory chose.
  */
-public final class ThreadFactoryInstrumentation implements TypeInstrumentation {
-    private static final String FACTORY = "java.util.concurrent.Executors$DefaultThreadFactory";
+public final class ThreadFactoryInstrumentation extends JdkMethodInstrumentation {
 
-    @Override
-    public String name() {
-        return "thread pools (Executors.defaultThreadFactory)";
-    }
-
-    @Override
-    public List<String> jdkTargets() {
-        return List.of(FACTORY);
-    }
-
-    @Override
-    public String check() {
-        return JdkTargets.missing(FACTORY, "newThread", Runnable.class.getName());
-    }
-
-    @Override
-    public AgentBuilder extend(AgentBuilder builder, AgentOptions options) {
-        return builder.type(named(FACTORY)).transform((b, type, loader, module, domain) -> b
-                .visit(Advice.to(NewThreadAdvice.class).on(named("newThread").and(takesArguments(Runnable.class)))));
+    public ThreadFactoryInstrumentation() {
+        super("thread pools (Executors.defaultThreadFactory)", "java.util.concurrent.Executors$DefaultThreadFactory",
+                Target.of(NewThreadAdvice.class, "newThread", Runnable.class.getName()));
     }
 
     /** Swap the new platform thread for a fiber. */

@@ -1,17 +1,10 @@
 package io.fiberize.agent.instrument.time;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-
-import io.fiberize.agent.instrument.JdkTargets;
-import io.fiberize.agent.instrument.TypeInstrumentation;
-import io.fiberize.agent.options.AgentOptions;
+import io.fiberize.agent.instrument.JdkMethodInstrumentation;
 import io.fiberize.runtime.time.TimerHooks;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.List;
-import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 
 /**
@@ -22,30 +15,12 @@ import net.bytebuddy.asm.Advice;
  * LockSupport.parkNanos} (and so every timed {@code java.util.concurrent} wait) and timed
  * {@code Object.wait}. Without it the JDK's {@code VirtualThread-unparker} thread fires them.
  */
-public final class VirtualThreadTimerInstrumentation implements TypeInstrumentation {
-    private static final String VIRTUAL_THREAD = "java.lang.VirtualThread";
+public final class VirtualThreadTimerInstrumentation extends JdkMethodInstrumentation {
 
-    @Override
-    public String name() {
-        return "sleeps and timed parks (java.lang.VirtualThread.schedule)";
-    }
-
-    @Override
-    public List<String> jdkTargets() {
-        return List.of(VIRTUAL_THREAD);
-    }
-
-    @Override
-    public String check() {
-        return JdkTargets.missing(VIRTUAL_THREAD, "schedule", Runnable.class.getName(), "long",
-                TimeUnit.class.getName());
-    }
-
-    @Override
-    public AgentBuilder extend(AgentBuilder builder, AgentOptions options) {
-        return builder.type(named(VIRTUAL_THREAD)).transform((b, type, loader, module, domain) -> b
-                .visit(Advice.to(ScheduleAdvice.class).on(named("schedule")
-                        .and(takesArguments(Runnable.class, long.class, TimeUnit.class)))));
+    public VirtualThreadTimerInstrumentation() {
+        super("sleeps and timed parks (java.lang.VirtualThread.schedule)", "java.lang.VirtualThread",
+                Target.of(ScheduleAdvice.class, "schedule", Runnable.class.getName(), "long",
+                        TimeUnit.class.getName()));
     }
 
     /** Schedule on the fiber's loop, skipping the JDK's delayed-task schedulers. */
