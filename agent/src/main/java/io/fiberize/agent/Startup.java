@@ -39,8 +39,8 @@ final class Startup {
         int installed = Instrumentations.install(inst, options);
         if (RuntimeLog.enabled(RuntimeLog.Level.INFO)) {
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("fiberize-exit-report").unstarted(
-                    () -> RuntimeLog.info("at exit: " + runtime.loops().stats() + ", classes rewritten "
-                            + Instrumentations.rewritten())));
+                    () -> RuntimeLog.info("at exit: " + runtime.loops().stats() + ", offloadCalls="
+                            + runtime.offload().calls() + ", classesRewritten=" + Instrumentations.rewritten())));
         }
         RuntimeLog.info("version " + Startup.class.getPackage().getImplementationVersion() + " on JDK "
                 + System.getProperty("java.version") + ": " + runtime.loops().loops().size() + " loop(s), "

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * Read the loop statistics a fiberized JVM logs at exit with {@code log=info}.
  */
 final class ExitReport {
-    private static final Pattern LINE = Pattern.compile("fiberize: at exit: LoopStats\\[(.*)]");
+    private static final Pattern LINE = Pattern.compile("fiberize: at exit: (.*)");
     private final String fields;
 
     private ExitReport(String fields) {

@@ -1,6 +1,7 @@
 package io.fiberize.agent.instrument;
 
 import io.fiberize.agent.instrument.net.PollerInstrumentation;
+import io.fiberize.agent.instrument.offload.DnsInstrumentation;
 import io.fiberize.agent.instrument.thread.FiberStartInstrumentation;
 import io.fiberize.agent.instrument.thread.ThreadCallSiteInstrumentation;
 import io.fiberize.agent.instrument.thread.ThreadFactoryInstrumentation;
@@ -32,7 +33,8 @@ public final class Instrumentations {
             new VirtualThreadTimerInstrumentation(),
             new FiberStartInstrumentation(),
             new ThreadFactoryInstrumentation(),
-            new ThreadCallSiteInstrumentation());
+            new ThreadCallSiteInstrumentation(),
+            new DnsInstrumentation());
 
     private static final AtomicInteger REWRITTEN = new AtomicInteger();
 
