@@ -2,6 +2,10 @@ package io.fiberize.agent.instrument;
 
 import io.fiberize.agent.instrument.net.PollerInstrumentation;
 import io.fiberize.agent.instrument.offload.DnsInstrumentation;
+import io.fiberize.agent.instrument.offload.FileChannelInstrumentation;
+import io.fiberize.agent.instrument.offload.FileInputStreamInstrumentation;
+import io.fiberize.agent.instrument.offload.FileOutputStreamInstrumentation;
+import io.fiberize.agent.instrument.offload.RandomAccessFileInstrumentation;
 import io.fiberize.agent.instrument.thread.FiberStartInstrumentation;
 import io.fiberize.agent.instrument.thread.ThreadCallSiteInstrumentation;
 import io.fiberize.agent.instrument.thread.ThreadFactoryInstrumentation;
@@ -34,7 +38,11 @@ public final class Instrumentations {
             new FiberStartInstrumentation(),
             new ThreadFactoryInstrumentation(),
             new ThreadCallSiteInstrumentation(),
-            new DnsInstrumentation());
+            new DnsInstrumentation(),
+            new FileInputStreamInstrumentation(),
+            new FileOutputStreamInstrumentation(),
+            new RandomAccessFileInstrumentation(),
+            new FileChannelInstrumentation());
 
     private static final AtomicInteger REWRITTEN = new AtomicInteger();
 

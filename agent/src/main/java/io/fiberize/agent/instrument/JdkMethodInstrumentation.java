@@ -29,12 +29,13 @@ public abstract class JdkMethodInstrumentation implements TypeInstrumentation {
      * One method of the class and the advice it gets.
      *
      * @param method     the method's name
-     * @param parameters the binary names of its parameter types, in order
+     * @param parameters its parameter types as {@link Class#getTypeName()} gives them
+     *                   ({@code int}, {@code byte[]}, {@code java.util.function.BooleanSupplier})
      * @param advice     the advice class
      */
     protected record Target(String method, List<String> parameters, Class<?> advice) {
 
-        /** Name a method by its parameter types' binary names. */
+        /** Name a method by its parameter types' names. */
         public static Target of(Class<?> advice, String method, String... parameters) {
             return new Target(method, List.of(parameters), advice);
         }
@@ -66,7 +67,7 @@ public abstract class JdkMethodInstrumentation implements TypeInstrumentation {
         }
         for (Target target : targets) {
             boolean present = Arrays.stream(type.getDeclaredMethods()).anyMatch(m -> m.getName().equals(target.method())
-                    && Arrays.stream(m.getParameterTypes()).map(Class::getName).toList().equals(target.parameters()));
+                    && Arrays.stream(m.getParameterTypes()).map(Class::getTypeName).toList().equals(target.parameters()));
             if (!present) {
                 return className + "." + target.method() + "(" + String.join(", ", target.parameters()) + ") is gone";
             }

@@ -2,18 +2,28 @@ package io.fiberize.runtime.offload;
 
 import io.fiberize.runtime.FiberRuntime;
 import io.fiberize.runtime.fiber.Fibers;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.net.UnknownHostException;
 import java.net.spi.InetAddressResolver;
 import java.net.spi.InetAddressResolver.LookupPolicy;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**
  * Run the JDK's carrier-blocking calls made by fibers on the offload pool.
  *
- * <p>The agent rewrites each such call (DNS lookups now) to ask {@link #offloading()} first and,
- * if so, to call the matching method here, which makes the very same call again on a pool
- * thread. There the rewrite finds a platform thread and lets the original code run.
+ * <p>The agent rewrites each such call (DNS lookups, file reads and writes) to ask {@link
+ * #offloading} first and, if so, to call the matching method here, which makes the very same call
+ * again on a pool thread. There the rewrite finds a platform thread and lets the original code
+ * run. For the file classes, only the exact JDK class is offloaded: calling the method again on a
+ * subclass would run the subclass's override a second time.
  */
 public final class OffloadHooks {
     private OffloadHooks() {
@@ -27,12 +37,128 @@ public final class OffloadHooks {
     }
 
     /**
+     * Say whether a call on {@code target}, an instance of exactly {@code type}, made by the
+     * current thread goes to the offload pool.
+     */
+    public static boolean offloading(Object target, Class<?> type) {
+        return target.getClass() == type && offloading();
+    }
+
+    /**
+     * Say whether a write to {@code out} goes to the offload pool: not to standard output or
+     * error, which programs write to all the time and which do not block in practice.
+     */
+    public static boolean offloadingWrite(FileOutputStream out) throws IOException {
+        FileDescriptor fd = out.getFD();
+        return fd != FileDescriptor.out && fd != FileDescriptor.err && offloading(out, FileOutputStream.class);
+    }
+
+    /** {@link FileInputStream#read()} on a pool thread. */
+    public static int read(FileInputStream in) throws IOException {
+        return io(in::read);
+    }
+
+    /** {@link FileInputStream#read(byte[])} on a pool thread. */
+    public static int read(FileInputStream in, byte[] b) throws IOException {
+        return io(() -> in.read(b));
+    }
+
+    /** {@link FileInputStream#read(byte[], int, int)} on a pool thread. */
+    public static int read(FileInputStream in, byte[] b, int off, int len) throws IOException {
+        return io(() -> in.read(b, off, len));
+    }
+
+    /** {@link FileOutputStream#write(int)} on a pool thread. */
+    public static void write(FileOutputStream out, int b) throws IOException {
+        io(() -> {
+            out.write(b);
+            return null;
+        });
+    }
+
+    /** {@link FileOutputStream#write(byte[])} on a pool thread. */
+    public static void write(FileOutputStream out, byte[] b) throws IOException {
+        io(() -> {
+            out.write(b);
+            return null;
+        });
+    }
+
+    /** {@link FileOutputStream#write(byte[], int, int)} on a pool thread. */
+    public static void write(FileOutputStream out, byte[] b, int off, int len) throws IOException {
+        io(() -> {
+            out.write(b, off, len);
+            return null;
+        });
+    }
+
+    /** {@link RandomAccessFile#read()} on a pool thread. */
+    public static int read(RandomAccessFile file) throws IOException {
+        return io(file::read);
+    }
+
+    /** {@link RandomAccessFile#read(byte[])} on a pool thread. */
+    public static int read(RandomAccessFile file, byte[] b) throws IOException {
+        return io(() -> file.read(b));
+    }
+
+    /** {@link RandomAccessFile#read(byte[], int, int)} on a pool thread. */
+    public static int read(RandomAccessFile file, byte[] b, int off, int len) throws IOException {
+        return io(() -> file.read(b, off, len));
+    }
+
+    /** {@link RandomAccessFile#write(int)} on a pool thread. */
+    public static void write(RandomAccessFile file, int b) throws IOException {
+        io(() -> {
+            file.write(b);
+            return null;
+        });
+    }
+
+    /** {@link RandomAccessFile#write(byte[])} on a pool thread. */
+    public static void write(RandomAccessFile file, byte[] b) throws IOException {
+        io(() -> {
+            file.write(b);
+            return null;
+        });
+    }
+
+    /** {@link RandomAccessFile#write(byte[], int, int)} on a pool thread. */
+    public static void write(RandomAccessFile file, byte[] b, int off, int len) throws IOException {
+        io(() -> {
+            file.write(b, off, len);
+            return null;
+        });
+    }
+
+    /** {@link FileChannel#read(ByteBuffer)} on a pool thread. */
+    public static int read(FileChannel channel, ByteBuffer dst) throws IOException {
+        return io(() -> channel.read(dst));
+    }
+
+    /** {@link FileChannel#read(ByteBuffer, long)} on a pool thread. */
+    public static int read(FileChannel channel, ByteBuffer dst, long position) throws IOException {
+        return io(() -> channel.read(dst, position));
+    }
+
+    /** {@link FileChannel#write(ByteBuffer)} on a pool thread. */
+    public static int write(FileChannel channel, ByteBuffer src) throws IOException {
+        return io(() -> channel.write(src));
+    }
+
+    /** {@link FileChannel#write(ByteBuffer, long)} on a pool thread. */
+    public static int write(FileChannel channel, ByteBuffer src, long position) throws IOException {
+        return io(() -> channel.write(src, position));
+    }
+
+    /**
      * {@link InetAddressResolver#lookupByName} on a pool thread; the stream it returns is
      * drained there, so that no lookup is left for the fiber to do.
      */
     public static Stream<InetAddress> lookupByName(InetAddressResolver resolver, String host, LookupPolicy policy)
             throws UnknownHostException {
-        InetAddress[] addresses = call(() -> resolver.lookupByName(host, policy).toArray(InetAddress[]::new));
+        InetAddress[] addresses = call(() -> resolver.lookupByName(host, policy).toArray(InetAddress[]::new),
+                UnknownHostException.class);
         return Stream.of(addresses);
     }
 
@@ -40,16 +166,26 @@ public final class OffloadHooks {
      * {@link InetAddressResolver#lookupByAddress} on a pool thread.
      */
     public static String lookupByAddress(InetAddressResolver resolver, byte[] address) throws UnknownHostException {
-        return call(() -> resolver.lookupByAddress(address));
+        return call(() -> resolver.lookupByAddress(address), UnknownHostException.class);
     }
 
-    private static <T> T call(java.util.concurrent.Callable<T> call) throws UnknownHostException {
+    private static <T> T io(Callable<T> call) throws IOException {
+        return call(call, IOException.class);
+    }
+
+    /**
+     * Run {@code call} on the pool; rethrow what it threw if it is an {@code X} or unchecked.
+     */
+    private static <T, X extends Exception> T call(Callable<T> call, Class<X> declared) throws X {
         try {
             return FiberRuntime.get().offload().call(call);
-        } catch (UnknownHostException | RuntimeException e) {
+        } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new IllegalStateException("unexpected " + e, e);
+            if (declared.isInstance(e)) {
+                throw declared.cast(e);
+            }
+            throw new IllegalStateException("an offloaded call threw " + e, e);
         }
     }
 }

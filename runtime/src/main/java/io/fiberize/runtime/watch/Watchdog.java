@@ -3,6 +3,8 @@ package io.fiberize.runtime.watch;
 import io.fiberize.runtime.RuntimeLog;
 import io.fiberize.runtime.jdk.VirtualThreads;
 import io.fiberize.runtime.loop.EventLoop;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,14 +20,24 @@ import java.util.function.Consumer;
  * deadlock the loop forever (the JDK does not compensate on a custom scheduler); this is what
  * breaks that cycle. A fiber that merely computes is reported, never compensated: running a
  * second fiber beside it would break the one-fiber-at-a-time promise for no deadlock.
+ *
+ * <p>What tells the two apart is the carrier's CPU time over the stall, not one stack sample: a
+ * carrier parked in a class initializer or blocked in a native call burns next to none, while a
+ * computing one burns it all, even when it keeps calling native methods (one sample of such a
+ * loop usually lands in the native method and looked like a blocked native call).
  */
 public final class Watchdog implements Runnable {
+    /** A carrier that ran for at least this share of the stall was computing, not blocked. */
+    private static final double BUSY_CPU_SHARE = 0.1;
+
     private final List<EventLoop> loops;
     private final long thresholdNanos;
     private final List<Consumer<Stall>> listeners = new CopyOnWriteArrayList<>();
     private final long[] lastState;
     private final long[] since;
+    private final long[] cpuSince;
     private final boolean[] reported;
+    private ThreadMXBean threads; // the watchdog thread's own; looked up there, off the start-up path
     private volatile boolean stopped;
 
     /**
@@ -39,6 +51,7 @@ public final class Watchdog implements Runnable {
         this.thresholdNanos = thresholdMillis * 1_000_000;
         this.lastState = new long[loops.size()];
         this.since = new long[loops.size()];
+        this.cpuSince = new long[loops.size()];
         this.reported = new boolean[loops.size()];
     }
 
@@ -60,6 +73,7 @@ public final class Watchdog implements Runnable {
 
     @Override
     public void run() {
+        threads = ManagementFactory.getThreadMXBean();
         long periodMillis = Math.max(1, thresholdNanos / 2_000_000);
         while (!stopped) {
             try {
@@ -79,6 +93,7 @@ public final class Watchdog implements Runnable {
         if ((state & 1) == 0 || state != lastState[i]) {
             lastState[i] = state;
             since[i] = now;
+            cpuSince[i] = cpuTime(loop.carrier());
             reported[i] = false;
             return;
         }
@@ -86,7 +101,9 @@ public final class Watchdog implements Runnable {
             return;
         }
         reported[i] = true;
-        Stall stall = diagnose(loop, state, (now - since[i]) / 1_000_000);
+        long cpu = cpuTime(loop.carrier());
+        double cpuShare = cpu < 0 || cpuSince[i] < 0 ? -1 : (double) (cpu - cpuSince[i]) / (now - since[i]);
+        Stall stall = diagnose(loop, state, (now - since[i]) / 1_000_000, cpuShare);
         loop.stalled();
         RuntimeLog.warn(stall.report());
         for (Consumer<Stall> listener : listeners) {
@@ -94,7 +111,21 @@ public final class Watchdog implements Runnable {
         }
     }
 
-    private static Stall diagnose(EventLoop loop, long state, long millis) {
+    /** Return the CPU time of {@code carrier} in nanoseconds, or -1 when the JVM cannot tell. */
+    private long cpuTime(Thread carrier) {
+        try {
+            return threads != null && threads.isThreadCpuTimeEnabled() ? threads.getThreadCpuTime(carrier.threadId()) : -1;
+        } catch (UnsupportedOperationException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Tell why the loop is stuck, and compensate when its carrier is blocked.
+     *
+     * @param cpuShare the carrier's CPU time over the stall divided by its length; -1 if unknown
+     */
+    private static Stall diagnose(EventLoop loop, long state, long millis, double cpuShare) {
         Thread carrier = loop.carrier();
         Thread fiber = runningFiber(loop);
         List<StackTraceElement> stack = fiber == null ? List.of() : List.of(fiber.getStackTrace());
@@ -103,7 +134,9 @@ public final class Watchdog implements Runnable {
                 || carrierState == Thread.State.TIMED_WAITING;
         boolean inNative = !stack.isEmpty() && stack.get(0).isNativeMethod();
         Stall.Cause cause;
-        if (stack.stream().anyMatch(f -> f.getMethodName().equals("<clinit>"))) {
+        if (cpuShare >= BUSY_CPU_SHARE) {
+            cause = Stall.Cause.BUSY; // running, whatever frame one sample caught it in
+        } else if (stack.stream().anyMatch(f -> f.getMethodName().equals("<clinit>"))) {
             cause = carrierBlocked || inNative ? Stall.Cause.CLASS_INITIALIZER : Stall.Cause.BUSY;
         } else if (inNative || stack.stream().anyMatch(StackTraceElement::isNativeMethod) && carrierBlocked) {
             cause = Stall.Cause.NATIVE;

@@ -23,7 +23,7 @@ public final class DnsInstrumentation extends JdkMethodInstrumentation {
     public DnsInstrumentation() {
         super("DNS lookups (InetAddress$PlatformResolver)", "java.net.InetAddress$PlatformResolver",
                 Target.of(LookupByNameAdvice.class, "lookupByName", String.class.getName(), LookupPolicy.class.getName()),
-                Target.of(LookupByAddressAdvice.class, "lookupByAddress", byte[].class.getName()));
+                Target.of(LookupByAddressAdvice.class, "lookupByAddress", byte[].class.getTypeName()));
     }
 
     /** Resolve a name on a pool thread. */
