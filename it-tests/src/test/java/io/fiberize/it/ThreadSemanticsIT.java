@@ -31,4 +31,13 @@ class ThreadSemanticsIT {
                 .doesNotContain("must not be printed");
         assertThat(runs.report().get("fibersStarted")).isEqualTo(2);
     }
+
+    @Test
+    void javaUtilTimerThreadsAreFibersThatKeepTheirDaemonStatus() throws Exception {
+        Fiberized runs = Fiberized.run("programs.TimerTasks").sameOutput();
+        assertThat(runs.fiberized().stdout())
+                .contains("one-shot task ran on thread: ticks")
+                .contains("non-daemon timer task ran after main returned");
+        assertThat(runs.report().get("fibersStarted")).isEqualTo(2);
+    }
 }

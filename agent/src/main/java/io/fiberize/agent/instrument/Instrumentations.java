@@ -9,6 +9,7 @@ import io.fiberize.agent.instrument.offload.RandomAccessFileInstrumentation;
 import io.fiberize.agent.instrument.thread.FiberStartInstrumentation;
 import io.fiberize.agent.instrument.thread.ThreadCallSiteInstrumentation;
 import io.fiberize.agent.instrument.thread.ThreadFactoryInstrumentation;
+import io.fiberize.agent.instrument.thread.TimerInstrumentation;
 import io.fiberize.agent.instrument.time.VirtualThreadTimerInstrumentation;
 import io.fiberize.agent.options.AgentOptions;
 import io.fiberize.runtime.RuntimeLog;
@@ -38,6 +39,7 @@ public final class Instrumentations {
             new FiberStartInstrumentation(),
             new ThreadFactoryInstrumentation(),
             new ThreadCallSiteInstrumentation(),
+            new TimerInstrumentation(),
             new DnsInstrumentation(),
             new FileInputStreamInstrumentation(),
             new FileOutputStreamInstrumentation(),
