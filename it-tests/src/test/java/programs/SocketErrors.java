@@ -2,6 +2,8 @@ package programs;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -92,6 +94,34 @@ public final class SocketErrors {
                 } finally {
                     Thread.interrupted();
                 }
+            }
+        });
+        run("datagram round trip", () -> {
+            try (DatagramSocket server = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+                 DatagramSocket client = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+                Thread echo = new Thread(() -> {
+                    try {
+                        DatagramPacket packet = new DatagramPacket(new byte[64], 64);
+                        server.receive(packet);
+                        server.send(new DatagramPacket(packet.getData(), packet.getLength(), packet.getSocketAddress()));
+                    } catch (IOException e) {
+                        System.out.println("datagram echo failed: " + e);
+                    }
+                });
+                echo.start();
+                sleep(50);
+                client.send(new DatagramPacket("dgram".getBytes(), 5, server.getLocalSocketAddress()));
+                DatagramPacket back = new DatagramPacket(new byte[64], 64);
+                client.receive(back);
+                echo.join();
+                return "got " + new String(back.getData(), 0, back.getLength());
+            }
+        });
+        run("datagram receive with SO_TIMEOUT", () -> {
+            try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+                socket.setSoTimeout(100);
+                socket.receive(new DatagramPacket(new byte[1], 1));
+                return "no exception";
             }
         });
         run("echo through a channel", () -> {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * Sockets fail under the agent exactly as they do on platform threads.
+ * Sockets, datagrams and TLS behave under the agent exactly as on platform threads, errors included.
  */
 class SocketErrorsIT {
 
@@ -20,7 +20,16 @@ class SocketErrorsIT {
                 .contains("accept with SO_TIMEOUT -> java.net.SocketTimeoutException: Accept timed out")
                 .contains("connect refused -> java.net.ConnectException: Connection refused")
                 .contains("interrupted channel read -> java.nio.channels.ClosedByInterruptException")
+                .contains("datagram round trip -> got dgram")
+                .contains("datagram receive with SO_TIMEOUT -> java.net.SocketTimeoutException: Receive timed out")
                 .contains("echo through a channel -> read ping");
+        assertThat(runs.report().get("jdkHelperResumes")).isZero();
+    }
+
+    @Test
+    void tlsHandshakesAndEchoesOfManyThreadsGoThroughTheLoop() throws Exception {
+        Fiberized runs = Fiberized.run("programs.TlsEcho", "200").sameOutput();
+        assertThat(runs.fiberized().stdout()).contains("TLS clients echoed: 200 of 200");
         assertThat(runs.report().get("jdkHelperResumes")).isZero();
     }
 }

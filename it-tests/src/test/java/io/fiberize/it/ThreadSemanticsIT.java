@@ -40,4 +40,18 @@ class ThreadSemanticsIT {
                 .contains("non-daemon timer task ran after main returned");
         assertThat(runs.report().get("fibersStarted")).isEqualTo(2);
     }
+
+    @Test
+    void includeAndExcludeDecideWhoseThreadsBecomeFibers() throws Exception {
+        ForkedJvm.Result excluded = ForkedJvm.jdk25().agent("log=info,exclude=programs.").run("programs.MainReturns");
+        assertThat(excluded.exitCode()).as("%s", excluded).isZero();
+        assertThat(excluded.stdout()).contains("non-daemon worker finished after main returned");
+        assertThat(ExitReport.of(excluded).get("fibersStarted")).isZero();
+
+        ForkedJvm.Result included = ForkedJvm.jdk25().agent("log=info,include=programs.Main").run("programs.MainReturns");
+        assertThat(ExitReport.of(included).get("fibersStarted")).isEqualTo(2);
+
+        ForkedJvm.Result elsewhere = ForkedJvm.jdk25().agent("log=info,include=com.example.").run("programs.MainReturns");
+        assertThat(ExitReport.of(elsewhere).get("fibersStarted")).isZero();
+    }
 }

@@ -79,6 +79,7 @@ public final class EventLoop implements Executor {
     private final LongAdder otherLoopResumes = new LongAdder();
     private final LongAdder foreignResumes = new LongAdder();
     private final LongAdder jdkHelperResumes = new LongAdder();
+    private final LongAdder unblockerResumes = new LongAdder();
     private final LongAdder wakeups = new LongAdder();
     private final LongAdder fibersStarted = new LongAdder();
     private final LongAdder fibersFinished = new LongAdder();
@@ -152,19 +153,16 @@ public final class EventLoop implements Executor {
             otherLoopResumes.increment();
         } else {
             foreignResumes.increment();
-            if (isJdkHelper(submitter)) {
+            if (submitter.getClass().getName().equals("jdk.internal.misc.InnocuousThread")) {
+                if (submitter.getName().equals("VirtualThread-unblocker")) {
+                    unblockerResumes.increment();
+                } else {
+                    jdkHelperResumes.increment();
+                }
+            } else if (submitter.isVirtual() && submitter.getName().startsWith("SubPoller-")) {
                 jdkHelperResumes.increment();
             }
         }
-    }
-
-    /**
-     * Say whether {@code thread} is one of the JDK's own virtual-thread helpers (unparker,
-     * unblocker, socket pollers): resumes from them mean a wait went around the loop.
-     */
-    private static boolean isJdkHelper(Thread thread) {
-        return thread.getClass().getName().equals("jdk.internal.misc.InnocuousThread")
-                || thread.isVirtual() && thread.getName().startsWith("SubPoller-");
     }
 
     /**
@@ -446,7 +444,7 @@ public final class EventLoop implements Executor {
         long finished = fibersFinished.sum();
         return new LoopStats(name, started - finished, started, finished, runQueue.size(), poller.waiting(),
                 timers.size(), tasksRun, turns, localResumes, otherLoopResumes.sum(), foreignResumes.sum(),
-                jdkHelperResumes.sum(), wakeups.sum(), longestTurnNanos, stalls, compensations);
+                jdkHelperResumes.sum(), unblockerResumes.sum(), wakeups.sum(), longestTurnNanos, stalls, compensations);
     }
 
     @Override

@@ -17,8 +17,11 @@ package io.fiberize.runtime.loop;
  * @param localResumes     tasks submitted from the loop's own carrier
  * @param otherLoopResumes tasks submitted from another loop's carrier
  * @param foreignResumes   tasks submitted from any other thread (JDK helpers, platform threads)
- * @param jdkHelperResumes of those, the ones from the JDK's virtual-thread helpers (unparker,
- *                         unblocker, socket pollers): waits that went around the loop
+ * @param jdkHelperResumes of those, the ones from the JDK's timer and socket helpers
+ *                         ({@code VirtualThread-unparker}, pollers): waits that went around the loop
+ * @param unblockerResumes of those, the ones from {@code VirtualThread-unblocker}, the JDK thread
+ *                         that hands a contended monitor to a waiting virtual thread; no rewrite can
+ *                         move that hand-off onto the loop
  * @param wakeups          times another thread woke the loop's selector
  * @param longestTurnNanos the longest turn seen
  * @param stalls           times the watchdog found the loop stuck in one task
@@ -26,7 +29,7 @@ package io.fiberize.runtime.loop;
  */
 public record LoopStats(String name, long fibersAlive, long fibersStarted, long fibersFinished, int ready,
                         int parkedOnIo, int timers, long tasksRun, long turns, long localResumes,
-                        long otherLoopResumes, long foreignResumes, long jdkHelperResumes, long wakeups, long longestTurnNanos,
+                        long otherLoopResumes, long foreignResumes, long jdkHelperResumes, long unblockerResumes, long wakeups, long longestTurnNanos,
                         long stalls, long compensations) {
 
     /**
@@ -37,7 +40,7 @@ public record LoopStats(String name, long fibersAlive, long fibersStarted, long 
                 fibersFinished + o.fibersFinished, ready + o.ready, parkedOnIo + o.parkedOnIo, timers + o.timers,
                 tasksRun + o.tasksRun, turns + o.turns, localResumes + o.localResumes,
                 otherLoopResumes + o.otherLoopResumes, foreignResumes + o.foreignResumes,
-                jdkHelperResumes + o.jdkHelperResumes, wakeups + o.wakeups,
+                jdkHelperResumes + o.jdkHelperResumes, unblockerResumes + o.unblockerResumes, wakeups + o.wakeups,
                 Math.max(longestTurnNanos, o.longestTurnNanos), stalls + o.stalls, compensations + o.compensations);
     }
 }

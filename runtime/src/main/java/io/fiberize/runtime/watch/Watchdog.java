@@ -114,7 +114,9 @@ public final class Watchdog implements Runnable {
     /** Return the CPU time of {@code carrier} in nanoseconds, or -1 when the JVM cannot tell. */
     private long cpuTime(Thread carrier) {
         try {
-            return threads != null && threads.isThreadCpuTimeEnabled() ? threads.getThreadCpuTime(carrier.threadId()) : -1;
+            return threads != null && threads.isThreadCpuTimeEnabled()
+                    ? threads.getThreadCpuTime(carrier.threadId())
+                    : -1;
         } catch (UnsupportedOperationException e) {
             return -1;
         }
