@@ -73,7 +73,13 @@ public final class Watchdog implements Runnable {
 
     @Override
     public void run() {
-        threads = ManagementFactory.getThreadMXBean();
+        try {
+            threads = ManagementFactory.getThreadMXBean();
+        } catch (LinkageError e) {
+            // A runtime image without java.management: diagnose from the stack alone.
+            RuntimeLog.info("watchdog: no thread CPU times (" + e
+                    + "); a busy fiber in a native call may be compensated");
+        }
         long periodMillis = Math.max(1, thresholdNanos / 2_000_000);
         while (!stopped) {
             try {

@@ -1,0 +1,109 @@
+package io.fiberize.runtime.loop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fiberize.runtime.Carriers;
+import io.fiberize.runtime.Eventually;
+import io.fiberize.runtime.fiber.Fibers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Ten thousand fibers on one loop that sleep over and over: with {@link Thread#sleep} (whose
+ * timeouts, without the agent, the JDK's unparker fires), and with the loop's own timers, as the
+ * agent makes of sleeps and timed parks.
+ */
+class SleepALotTest {
+    private static final int FIBERS = 10_000;
+
+    private final EventLoop loop = new EventLoop("sleep-loop", new RunQueue.Fifo()).start();
+    private final Carriers carriers = new Carriers();
+    private final List<Thread> fibers = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        loop.shutdown();
+    }
+
+    private void joinAllOnTheLoop() throws InterruptedException {
+        for (Thread fiber : fibers) {
+            Eventually.join(fiber);
+        }
+        assertThat(carriers.seen()).containsExactly("sleep-loop");
+    }
+
+    @Test
+    void tenThousandFibersSleepRepeatedlyAndNeverWakeEarly() throws Exception {
+        AtomicInteger early = new AtomicInteger();
+        AtomicInteger sleeps = new AtomicInteger();
+        for (int i = 0; i < FIBERS; i++) {
+            long millis = 1 + i % 10;
+            fibers.add(Fibers.start(loop, "sleeper-" + i, true, () -> {
+                for (int round = 0; round < 3; round++) {
+                    long start = System.nanoTime();
+                    try {
+                        Thread.sleep(millis);
+                    } catch (InterruptedException e) {
+                        throw new RuntimeException(e);
+                    }
+                    if (System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(millis)) {
+                        early.incrementAndGet();
+                    }
+                    carriers.note();
+                    sleeps.incrementAndGet();
+                }
+            }));
+        }
+
+        joinAllOnTheLoop();
+        assertThat(sleeps).hasValue(3 * FIBERS);
+        assertThat(early).hasValue(0);
+    }
+
+    /**
+     * Each round arms a short timer and a long one, parks until the short one fires, then
+     * cancels the long one, as a read with a timeout that completes early does.
+     */
+    @Test
+    void tenThousandFibersParkOnLoopTimersAndCancelTheTimersTheyNoLongerNeed() throws Exception {
+        int rounds = 5;
+        AtomicInteger early = new AtomicInteger();
+        AtomicInteger wakeups = new AtomicInteger();
+        for (int i = 0; i < FIBERS; i++) {
+            long micros = 500 + i % 5_000;
+            fibers.add(Fibers.start(loop, "timed-parker-" + i, true, () -> {
+                Thread self = Thread.currentThread();
+                for (int round = 0; round < rounds; round++) {
+                    AtomicBoolean due = new AtomicBoolean();
+                    long start = System.nanoTime();
+                    Timer shortTimer = loop.schedule(() -> {
+                        due.set(true);
+                        LockSupport.unpark(self);
+                    }, micros, TimeUnit.MICROSECONDS);
+                    Timer longTimer = loop.schedule(() -> LockSupport.unpark(self), 1, TimeUnit.HOURS);
+                    while (!due.get()) {
+                        LockSupport.park();
+                    }
+                    if (System.nanoTime() - start < TimeUnit.MICROSECONDS.toNanos(micros)) {
+                        early.incrementAndGet();
+                    }
+                    longTimer.cancel(false);
+                    carriers.note();
+                    wakeups.incrementAndGet();
+                    assertThat(shortTimer.isDone()).isTrue();
+                }
+            }));
+        }
+
+        joinAllOnTheLoop();
+        assertThat(wakeups).hasValue(rounds * FIBERS);
+        assertThat(early).hasValue(0);
+        Eventually.await("every cancelled timer removed", () -> loop.stats().timers() == 0);
+    }
+}

@@ -1,0 +1,170 @@
+package io.fiberize.runtime.offload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fiberize.runtime.Eventually;
+import io.fiberize.runtime.fiber.Fibers;
+import io.fiberize.runtime.loop.EventLoop;
+import io.fiberize.runtime.loop.RunQueue;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Calls that block the carrier whatever we do run on the offload pool's platform threads while
+ * the calling fiber parks, so that the loop's other fibers keep running.
+ */
+class OffloadPoolTest {
+    private final EventLoop loop = new EventLoop("offload-loop", new RunQueue.Fifo()).start();
+    private final OffloadPool pool = new OffloadPool(2, Duration.ofMillis(100));
+
+    @AfterEach
+    void stop() {
+        loop.shutdown();
+        pool.shutdown();
+    }
+
+    /** Run {@code call} through the pool from a fiber of the loop; return what came back. */
+    private Object callFromFiber(Callable<?> call) throws Exception {
+        AtomicReference<Object> result = new AtomicReference<>();
+        Thread fiber = Fibers.start(loop, "caller", true, () -> {
+            try {
+                result.set(pool.call(call));
+            } catch (Throwable t) {
+                result.set(t);
+            }
+        });
+        Eventually.join(fiber);
+        return result.get();
+    }
+
+    @Test
+    void aCallThatBlocksForAWhileLetsTheLoopsOtherFibersRun() throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger ticks = new AtomicInteger();
+        CountDownLatch ticked = new CountDownLatch(3);
+        Thread ticker = Fibers.start(loop, "ticker", true, () -> {
+            while (!stop.get()) {
+                ticks.incrementAndGet();
+                ticked.countDown();
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        AtomicReference<String> ranOn = new AtomicReference<>();
+
+        // The call blocks its platform thread for 300 ms, then waits for the ticker to tick on the
+        // loop meanwhile. Had the call blocked the carrier, the ticker could not tick: false.
+        Object result = callFromFiber(() -> {
+            ranOn.set(Thread.currentThread().getName());
+            int before = ticks.get();
+            Thread.sleep(300);
+            return ticked.await(5, TimeUnit.SECONDS) && ticks.get() > before;
+        });
+
+        stop.set(true);
+        Eventually.join(ticker);
+        assertThat(result).isEqualTo(true);
+        assertThat(ranOn.get()).startsWith("fiberize-offload-");
+        assertThat(pool.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void checkedAndUncheckedExceptionsAndErrorsComeBackUnchanged() throws Exception {
+        IOException checked = new IOException("checked (expected by the test)");
+        IllegalStateException unchecked = new IllegalStateException("unchecked (expected by the test)");
+        StackOverflowError error = new StackOverflowError("an error (expected by the test)");
+
+        assertThat(callFromFiber(() -> {
+            throw checked;
+        })).isSameAs(checked);
+        assertThat(callFromFiber(() -> {
+            throw unchecked;
+        })).isSameAs(unchecked);
+        assertThat(callFromFiber(() -> {
+            throw error;
+        })).isSameAs(error);
+        assertThat(callFromFiber(() -> "value")).isEqualTo("value");
+        assertThat(callFromFiber(() -> null)).isNull();
+    }
+
+    @Test
+    void aCallFromAPlatformThreadRunsInPlace() throws Exception {
+        Thread caller = Thread.currentThread();
+        assertThat(pool.call(() -> Thread.currentThread() == caller)).isTrue();
+        assertThat(pool.calls()).isZero();
+        assertThat(pool.threads()).isZero();
+    }
+
+    @Test
+    void callsBeyondTheBoundQueueAndIdleWorkersExit() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(2);
+        List<Thread> callers = new ArrayList<>();
+        AtomicInteger done = new AtomicInteger();
+        for (int i = 0; i < 4; i++) {
+            callers.add(Fibers.start(loop, "caller-" + i, true, () -> {
+                try {
+                    pool.call(() -> {
+                        started.countDown();
+                        return release.await(10, TimeUnit.SECONDS);
+                    });
+                    done.incrementAndGet();
+                } catch (Exception e) {
+                    throw new RuntimeException(e);
+                }
+            }));
+        }
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        Eventually.await("two calls queued", () -> pool.queued() == 2);
+        assertThat(pool.threads()).isEqualTo(2);
+
+        release.countDown();
+        for (Thread caller : callers) {
+            Eventually.join(caller);
+        }
+        assertThat(done).hasValue(4);
+        Eventually.await("idle workers exit", () -> pool.threads() == 0);
+    }
+
+    @Test
+    void anInterruptDuringTheCallWaitsForItAndStaysSet() throws Exception {
+        CountDownLatch inCall = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicReference<Object> result = new AtomicReference<>();
+        AtomicBoolean interruptedAfter = new AtomicBoolean();
+        Thread fiber = Fibers.start(loop, "interrupted-caller", true, () -> {
+            try {
+                result.set(pool.call(() -> {
+                    inCall.countDown();
+                    return release.await(10, TimeUnit.SECONDS) ? "finished" : "gave up";
+                }));
+            } catch (Exception e) {
+                result.set(e);
+            }
+            interruptedAfter.set(Thread.currentThread().isInterrupted());
+        });
+        assertThat(inCall.await(5, TimeUnit.SECONDS)).isTrue();
+        Eventually.awaitParked(fiber);
+
+        fiber.interrupt();
+        Eventually.awaitParked(fiber); // still waiting for the call
+        release.countDown();
+        Eventually.join(fiber);
+
+        assertThat(result).hasValue("finished");
+        assertThat(interruptedAfter).isTrue();
+    }
+}
