@@ -42,13 +42,13 @@ final class FiberTask implements Runnable {
     @Override
     public void run() {
         Thread self = Thread.currentThread();
-        loop.fiberStarted(self);
+        loop.fiberStarted();
         try {
             task.run();
         } catch (Throwable e) {
             dispatchUncaught(self, e);
         } finally {
-            loop.fiberFinished(self);
+            loop.fiberFinished();
             release();
         }
     }

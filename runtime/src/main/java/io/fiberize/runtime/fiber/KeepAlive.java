@@ -37,17 +37,20 @@ final class KeepAlive {
         return alive;
     }
 
+    /**
+     * Wait until no fiber holds the JVM open. An interrupt does not end the wait: whoever sent it
+     * (a thread-group sweep, say) must not let the JVM exit under running fibers.
+     */
     private static void hold() {
         synchronized (KeepAlive.class) {
-            try {
-                while (alive > 0) {
+            while (alive > 0) {
+                try {
                     KeepAlive.class.wait();
+                } catch (InterruptedException e) {
+                    // Keep holding; see above.
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                keeper = null;
             }
+            keeper = null;
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.fiberize.runtime.jdk;
 
 import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Field;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
@@ -18,7 +19,8 @@ public final class VirtualThreads {
     private static final MethodHandle NEW_BUILDER;        // (Executor) -> Thread.Builder.OfVirtual
     private static final MethodHandle CURRENT_CARRIER;    // () -> Thread
     private static final VarHandle SCHEDULER;             // VirtualThread.scheduler
-    private static final VarHandle RUN_CONTINUATION;      // VirtualThread.runContinuation
+    private static final VarHandle MOUNTED;               // Thread.cont: the continuation mounted on a carrier
+    private static final VarHandle TARGET;                // Continuation.target
     private static final Throwable UNAVAILABLE;
 
     static {
@@ -26,7 +28,8 @@ public final class VirtualThreads {
         MethodHandle newBuilder = null;
         MethodHandle currentCarrier = null;
         VarHandle scheduler = null;
-        VarHandle runContinuation = null;
+        VarHandle mounted = null;
+        VarHandle target = null;
         Throwable unavailable = null;
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
@@ -39,7 +42,10 @@ public final class VirtualThreads {
                     .findStatic(Thread.class, "currentCarrierThread", MethodType.methodType(Thread.class));
             MethodHandles.Lookup vt = MethodHandles.privateLookupIn(virtualThread, lookup);
             scheduler = vt.findVarHandle(virtualThread, "scheduler", Executor.class);
-            runContinuation = vt.findVarHandle(virtualThread, "runContinuation", Runnable.class);
+            Class<?> continuation = Class.forName("jdk.internal.vm.Continuation");
+            mounted = MethodHandles.privateLookupIn(Thread.class, lookup).findVarHandle(Thread.class, "cont", continuation);
+            target = MethodHandles.privateLookupIn(continuation, lookup)
+                    .findVarHandle(continuation, "target", Runnable.class);
         } catch (ReflectiveOperationException | RuntimeException e) {
             unavailable = e;
         }
@@ -47,7 +53,8 @@ public final class VirtualThreads {
         NEW_BUILDER = newBuilder;
         CURRENT_CARRIER = currentCarrier;
         SCHEDULER = scheduler;
-        RUN_CONTINUATION = runContinuation;
+        MOUNTED = mounted;
+        TARGET = target;
         UNAVAILABLE = unavailable;
     }
 
@@ -92,10 +99,29 @@ public final class VirtualThreads {
     }
 
     /**
-     * Return the task a virtual thread hands its scheduler each time it is ready to run.
+     * Return the virtual thread mounted on {@code carrier} now, or {@code null}: for diagnosing a
+     * carrier that is stuck, so it may be slow and may find nothing on a JDK that changed.
+     *
+     * <p>A carrier holds the continuation it runs, whose task is the JDK's wrapper around the
+     * virtual thread's task; the wrapper keeps the virtual thread in a field.
      */
-    public static Runnable runContinuationOf(Thread thread) {
-        return thread.getClass() == VIRTUAL_THREAD ? (Runnable) RUN_CONTINUATION.get(thread) : null;
+    public static Thread mountedOn(Thread carrier) {
+        try {
+            Object continuation = MOUNTED.get(carrier);
+            Object wrapper = continuation == null ? null : TARGET.get(continuation);
+            if (wrapper == null) {
+                return null;
+            }
+            for (Field field : wrapper.getClass().getDeclaredFields()) {
+                if (field.getType() == VIRTUAL_THREAD) {
+                    field.setAccessible(true);
+                    return (Thread) field.get(wrapper);
+                }
+            }
+            return null;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static RuntimeException rethrow(Throwable t) {

@@ -6,10 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.Collections;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
@@ -55,11 +53,9 @@ public final class EventLoop implements Executor {
     private final Inbox inbox = new Inbox();
     private final TimerQueue timers = new TimerQueue();
     private final EpollPoller poller;
-    private final Set<Thread> fibers = ConcurrentHashMap.newKeySet();
 
     private volatile LoopThread owner;
     private volatile boolean shutdown;
-    private volatile Runnable currentTask;
     /**
      * {@code 2k + 1} while task {@code k} runs, {@code 2k} between tasks, {@link #HANDED_OFF}
      * once the watchdog gave the loop to a new carrier. Only the owner moves it forward; the
@@ -128,8 +124,13 @@ public final class EventLoop implements Executor {
 
     /**
      * Hand a task or a {@link LoopOp} to the loop; safe from any thread.
+     *
+     * @throws RejectedExecutionException for a task after {@link #shutdown()}: it would never run
      */
     public void submit(Runnable work) {
+        if (shutdown && !(work instanceof LoopOp)) {
+            throw new RejectedExecutionException("loop " + name + " is shut down");
+        }
         Thread current = Thread.currentThread();
         if (current instanceof LoopThread carrier && carrier.loop == this && !carrier.inTask) {
             accept(work);
@@ -335,7 +336,6 @@ public final class EventLoop implements Executor {
 
     private boolean runTask(LoopThread self, Runnable task) {
         long running = 2 * taskSequence + 1;
-        currentTask = task;
         TURN_STATE.setRelease(this, running);
         self.inTask = true;
         try {
@@ -360,24 +360,17 @@ public final class EventLoop implements Executor {
     // ---- for the fiber factory and the watchdog ---------------------------------------------
 
     /**
-     * Record that {@code fiber} started on this loop.
+     * Count a fiber that started on this loop.
      */
-    public void fiberStarted(Thread fiber) {
-        fibers.add(fiber);
+    public void fiberStarted() {
         fibersStarted.increment();
     }
 
     /**
-     * Record that {@code fiber} finished.
+     * Count a fiber of this loop that finished.
      */
-    public void fiberFinished(Thread fiber) {
-        fibers.remove(fiber);
+    public void fiberFinished() {
         fibersFinished.increment();
-    }
-
-    /** Return the live fibers of this loop (a view; it changes as fibers come and go). */
-    public Set<Thread> fibers() {
-        return Collections.unmodifiableSet(fibers);
     }
 
     /** Return the carrier thread that owns the loop now. */
@@ -391,11 +384,6 @@ public final class EventLoop implements Executor {
      */
     public long turnState() {
         return (long) TURN_STATE.getAcquire(this);
-    }
-
-    /** Return the task that runs now, valid while {@link #turnState()} is odd and unchanged. */
-    public Runnable currentTask() {
-        return currentTask;
     }
 
     /** Count a stall the watchdog saw. */

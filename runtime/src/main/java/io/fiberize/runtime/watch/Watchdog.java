@@ -5,7 +5,6 @@ import io.fiberize.runtime.jdk.VirtualThreads;
 import io.fiberize.runtime.loop.EventLoop;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -135,7 +134,7 @@ public final class Watchdog implements Runnable {
      */
     private static Stall diagnose(EventLoop loop, long state, long millis, double cpuShare) {
         Thread carrier = loop.carrier();
-        Thread fiber = runningFiber(loop);
+        Thread fiber = VirtualThreads.mountedOn(carrier);
         List<StackTraceElement> stack = fiber == null ? List.of() : List.of(fiber.getStackTrace());
         Thread.State carrierState = carrier.getState();
         boolean carrierBlocked = carrierState == Thread.State.BLOCKED || carrierState == Thread.State.WAITING
@@ -158,16 +157,5 @@ public final class Watchdog implements Runnable {
             compensated = loop.carrier().getName();
         }
         return new Stall(loop.name(), millis, fiber, stack, cause, compensated);
-    }
-
-    private static Thread runningFiber(EventLoop loop) {
-        Runnable task = loop.currentTask();
-        List<Thread> candidates = new ArrayList<>(loop.fibers());
-        for (Thread fiber : candidates) {
-            if (VirtualThreads.runContinuationOf(fiber) == task) {
-                return fiber;
-            }
-        }
-        return null;
     }
 }

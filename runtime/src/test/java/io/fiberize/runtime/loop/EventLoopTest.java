@@ -1,6 +1,7 @@
 package io.fiberize.runtime.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fiberize.runtime.Eventually;
 import io.fiberize.runtime.RuntimeLog;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -138,7 +140,7 @@ class EventLoopTest {
     }
 
     @Test
-    void shutdownStopsTheCarrierAndLaterHandInsAreHarmless() throws Exception {
+    void shutdownStopsTheCarrierRejectsNewTasksAndLaterHandInsAreHarmless() throws Exception {
         Thread carrier = loop.carrier();
         Thread parked = Fibers.start(loop, "left-behind", true, LockSupport::park);
         Eventually.awaitParked(parked);
@@ -149,9 +151,9 @@ class EventLoopTest {
         // After the loop closed its epoll instance and eventfd, nothing may touch them again
         // (the descriptor numbers may already belong to someone else).
         loop.shutdown();
-        loop.execute(() -> { });
+        assertThatThrownBy(() -> loop.execute(() -> { })).isInstanceOf(RejectedExecutionException.class);
         loop.schedule(() -> { }, 1, TimeUnit.MILLISECONDS).cancel(false);
-        LockSupport.unpark(parked);
+        assertThatThrownBy(() -> LockSupport.unpark(parked)).isInstanceOf(RejectedExecutionException.class);
         assertThat(parked.isAlive()).as("a fiber parked on a stopped loop never runs again").isTrue();
     }
 }

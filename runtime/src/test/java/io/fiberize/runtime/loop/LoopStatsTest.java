@@ -38,7 +38,6 @@ class LoopStatsTest {
         LoopStats running = loop.stats();
         assertThat(running.fibersStarted()).isEqualTo(100);
         assertThat(running.fibersFinished()).isZero();
-        assertThat(loop.fibers()).containsExactlyInAnyOrderElementsOf(fibers);
 
         fibers.forEach(LockSupport::unpark);
         for (Thread fiber : fibers) {
@@ -48,7 +47,6 @@ class LoopStatsTest {
         LoopStats done = loop.stats();
         assertThat(done.fibersAlive()).isZero();
         assertThat(done.fibersStarted()).isEqualTo(100);
-        assertThat(loop.fibers()).isEmpty();
         assertThat(done.tasksRun()).isGreaterThanOrEqualTo(200); // a start and a resume each
         assertThat(done.turns()).isPositive();
         assertThat(done.name()).isEqualTo("stats-loop");
