@@ -33,7 +33,9 @@ public final class Installer {
      * Install fiberize into this JVM; called once by {@code FiberizeAgent} on JDK 25 or newer.
      */
     public static void install(AgentOptions options, Instrumentation inst, boolean attached) throws Exception {
-        inst.appendToBootstrapClassLoaderSearch(new JarFile(extractRuntime()));
+        JarFile runtimeJar = new JarFile(extractRuntime());
+        inst.appendToBootstrapClassLoaderSearch(runtimeJar);
+        loadAll(runtimeJar);
         Module runtime = Class.forName(RUNTIME_PROBE, false, null).getModule();
         Module javaBase = Object.class.getModule();
         Map<String, Set<Module>> opens = new java.util.HashMap<>();
@@ -45,6 +47,20 @@ public final class Installer {
         if (!Startup.start(options, inst, attached) && options.onUnsupported() == OnUnsupported.FAIL) {
             System.err.println("fiberize: exiting (onUnsupported=fail)");
             System.exit(3);
+        }
+    }
+
+    /**
+     * Load every runtime class now. Rewritten JDK code calls into the runtime from inside the
+     * JDK's own file reading, and loading a runtime class later would read the runtime's jar
+     * through that very code: the class would be needed inside its own loading.
+     */
+    private static void loadAll(JarFile runtimeJar) throws ClassNotFoundException {
+        for (var entries = runtimeJar.entries(); entries.hasMoreElements(); ) {
+            String name = entries.nextElement().getName();
+            if (name.endsWith(".class") && !name.endsWith("module-info.class")) {
+                Class.forName(name.substring(0, name.length() - ".class".length()).replace('/', '.'), false, null);
+            }
         }
     }
 

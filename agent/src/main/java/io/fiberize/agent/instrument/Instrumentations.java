@@ -13,6 +13,11 @@ import io.fiberize.agent.instrument.thread.TimerInstrumentation;
 import io.fiberize.agent.instrument.time.VirtualThreadTimerInstrumentation;
 import io.fiberize.agent.options.AgentOptions;
 import io.fiberize.runtime.RuntimeLog;
+import io.fiberize.runtime.fiber.Fibers;
+import io.fiberize.runtime.fiber.ThreadHooks;
+import io.fiberize.runtime.net.NetHooks;
+import io.fiberize.runtime.offload.OffloadHooks;
+import io.fiberize.runtime.time.TimerHooks;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
 import java.util.Set;
@@ -64,16 +69,27 @@ public final class Instrumentations {
         return null;
     }
 
+    /** The runtime classes that rewritten JDK code calls. */
+    private static final List<Class<?>> HOOKS = List.of(NetHooks.class, TimerHooks.class, Fibers.class,
+            ThreadHooks.class, OffloadHooks.class);
+
     /**
-     * Initialize the JDK's socket poller now, on this platform thread, so that its helper
-     * threads start on the JDK's own scheduler: a virtual thread inherits the scheduler of the
-     * thread that creates it, and the first fiber to do socket I/O would otherwise adopt them.
+     * Get the JDK and the runtime ready for the rewrites, on this platform thread.
+     *
+     * <p>Initializes the JDK's socket poller, so that its helper threads start on the JDK's own
+     * scheduler: a virtual thread inherits the scheduler of the thread that creates it, and the
+     * first fiber to do socket I/O would otherwise adopt them. Initializes the runtime's hook
+     * classes (the installer has loaded them all), so that no rewritten JDK method runs their
+     * static initializers in the middle of the JDK's own work.
      */
     public static void prepare() {
         try {
             Class.forName("sun.nio.ch.Poller", true, null);
+            for (Class<?> hooks : HOOKS) {
+                Class.forName(hooks.getName(), true, null);
+            }
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("sun.nio.ch.Poller is gone", e);
+            throw new IllegalStateException(e.getMessage() + " is gone", e);
         }
     }
 
