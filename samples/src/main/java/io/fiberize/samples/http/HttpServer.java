@@ -37,11 +37,12 @@ public final class HttpServer {
     private long accepted;
 
     /**
-     * Create a server that will accept connections on {@code serverSocket} and answer them from {@code site}.
+     * Create a server that will accept connections on {@code serverSocket} and serve the files under
+     * {@code root}, or the built-in page if {@code root} is null.
      */
-    public HttpServer(ServerSocket serverSocket, Site site) {
+    public HttpServer(ServerSocket serverSocket, Path root) {
         this.serverSocket = serverSocket;
-        this.routes = new Routes(site);
+        this.routes = new Routes(root == null ? new BuiltInSite() : new DirectorySite(root));
     }
 
     /**
@@ -49,7 +50,7 @@ public final class HttpServer {
      */
     public static void main(String[] args) throws IOException {
         int port;
-        Site site;
+        Path root;
         try {
             Arguments arguments = Arguments.parse(args, List.of("port", "root"));
             if (arguments.help()) {
@@ -57,11 +58,11 @@ public final class HttpServer {
                 return;
             }
             port = arguments.number("port", 0, 0, 65535);
-            String root = arguments.text("root", null);
-            if (root != null && !Files.isDirectory(Path.of(root))) {
-                throw new BadArgumentException("invalid --root '" + root + "': not a directory");
+            String directory = arguments.text("root", null);
+            root = directory == null ? null : Path.of(directory);
+            if (root != null && !Files.isDirectory(root)) {
+                throw new BadArgumentException("invalid --root '" + directory + "': not a directory");
             }
-            site = root == null ? new BuiltInSite() : new DirectorySite(Path.of(root));
         } catch (BadArgumentException e) {
             System.err.println("http-server: " + e.getMessage() + "; try --help");
             System.exit(2);
@@ -69,7 +70,7 @@ public final class HttpServer {
         }
         ServerSocket serverSocket = new ServerSocket(port, BACKLOG, InetAddress.getLoopbackAddress());
         System.out.println("listening on " + serverSocket.getLocalPort());
-        new HttpServer(serverSocket, site).serve();
+        new HttpServer(serverSocket, root).serve();
     }
 
     /**
