@@ -21,7 +21,8 @@ enum RunMode {
     private static final String OFFLOAD_THREAD = "fiberize-offloa";
 
     /**
-     * Prepare a JVM of the samples' class path, with {@code -javaagent:fiberize.jar=log=info} if fiberized.
+     * Prepare a JVM of the samples' class path, with {@code -javaagent:fiberize.jar=log=info} if fiberized
+     * (the agent's exit report, which {@link SampleServers#stop} returns, needs {@code log=info}).
      */
     ForkedJvm jvm() {
         ForkedJvm jvm = ForkedJvm.jdk25().classPath(BuildOutputs.samplesClassPath());
