@@ -43,13 +43,6 @@ record HttpReply(String statusLine, Map<String, String> headers, String body) {
     }
 
     /**
-     * Return the status code, e.g. 200.
-     */
-    int status() {
-        return Integer.parseInt(statusLine.split(" ")[1]);
-    }
-
-    /**
      * Return the value of header field {@code name}, or null.
      */
     String header(String name) {

@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * Run one sample server twice at once, plainly and under the agent, for tests that drive both the same way.
  */
-final class SampleServers implements AutoCloseable {
+final class SampleServers {
 
     private final Map<RunMode, ServerJvm> servers;
 
@@ -57,12 +57,5 @@ final class SampleServers implements AutoCloseable {
                     .isEmpty();
         }
         return ExitReport.of(servers.get(RunMode.FIBERIZED).stop());
-    }
-
-    @Override
-    public void close() throws IOException, InterruptedException {
-        for (ServerJvm server : servers.values()) {
-            server.stop();
-        }
     }
 }
