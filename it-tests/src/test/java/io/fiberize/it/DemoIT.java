@@ -5,21 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Run the demo at a small scale and check that its summary reports every figure for both servers.
+ * Run each demo at a small scale and check that its summary reports every figure for both servers.
  */
 class DemoIT {
 
     private static final int CONNECTIONS = 100;
 
-    @Test
-    void summaryReportsEveryFigureForBothServers() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"echo", "http", "kv", "chat"})
+    void summaryReportsEveryFigureForBothServers(String demo) throws Exception {
         ForkedJvm.Result result = ForkedJvm.jdk25()
                 .classPath(BuildOutputs.samplesClassPath())
-                .run("io.fiberize.samples.demo.Demo", "echo", "--agent", BuildOutputs.agentJar().toString(),
-                        "--connections", Integer.toString(CONNECTIONS), "--warmup", "1s", "--duration", "2s");
+                .run("io.fiberize.samples.demo.Demo", demo, "--agent", BuildOutputs.agentJar().toString(),
+                        "--connections", Integer.toString(CONNECTIONS), "--warmup", "0s", "--duration", "1s");
 
         assertThat(result.exitCode()).as("%s", result).isZero();
         List<String> lines = result.stdout().lines().toList();

@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Run a program in a JVM of its own and capture its exit status, standard output and standard error.
  *
+ * <p>{@link #run} waits for the program to end; {@link #start} leaves a server running in the background.
+ *
  * <p>Options that the surrounding environment could slip in ({@code FIBERIZE_OPTS},
  * {@code JAVA_TOOL_OPTIONS}, ...) are removed, so each test sees only what it set.
  */
@@ -87,19 +89,11 @@ final class ForkedJvm {
      * Run {@code mainClass} with {@code args} and wait for it to end; fail the test if it takes too long.
      */
     Result run(String mainClass, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(java.toString());
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", classPath, mainClass));
-        command.addAll(List.of(args));
+        List<String> command = command(mainClass, args);
         Path stdout = Files.createTempFile("forked-jvm", ".out");
         Path stderr = Files.createTempFile("forked-jvm", ".err");
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile())
-                    .redirectError(stderr.toFile());
-            FOREIGN_VARIABLES.forEach(builder.environment()::remove);
-            builder.environment().putAll(environment);
-            Process process = builder.start();
+            Process process = processBuilder(command, stdout, stderr).start();
             if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
                 fail("%s did not end within %s%nstdout:%n%s%nstderr:%n%s", String.join(" ", command), TIMEOUT,
@@ -111,6 +105,34 @@ final class ForkedJvm {
             Files.deleteIfExists(stdout);
             Files.deleteIfExists(stderr);
         }
+    }
+
+    /**
+     * Start {@code mainClass} with {@code args} in the background and wait until it prints
+     * {@code listening on <port>}; fail the test if it does not.
+     */
+    ServerJvm start(String mainClass, String... args) throws IOException, InterruptedException {
+        List<String> command = command(mainClass, args);
+        Path stdout = Files.createTempFile("server-jvm", ".out");
+        Path stderr = Files.createTempFile("server-jvm", ".err");
+        return ServerJvm.start(String.join(" ", command), processBuilder(command, stdout, stderr), stdout, stderr);
+    }
+
+    private List<String> command(String mainClass, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classPath, mainClass));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private ProcessBuilder processBuilder(List<String> command, Path stdout, Path stderr) {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile());
+        FOREIGN_VARIABLES.forEach(builder.environment()::remove);
+        builder.environment().putAll(environment);
+        return builder;
     }
 
     /**
@@ -128,6 +150,27 @@ final class ForkedJvm {
          */
         List<String> agentLines() {
             return stderr.lines().filter(line -> line.startsWith("fiberize:")).toList();
+        }
+
+        /**
+         * Return the lines of standard error that the program wrote itself, and the agent's warnings: not the
+         * JVM's CDS warning, not the agent's {@code log=info} messages, not the watchdog's reports of a
+         * stalled loop (a report of time taken, which tests do not assert).
+         */
+        List<String> programErrors() {
+            List<String> lines = new ArrayList<>();
+            boolean inStallReport = false;
+            for (String line : stderr.lines().toList()) {
+                inStallReport = line.startsWith("WARNING: fiberize: loop ") && line.contains(" stalled for ")
+                        || inStallReport && line.startsWith("\tat ");
+                if (!inStallReport
+                        && !line.startsWith("OpenJDK 64-Bit Server VM warning: Sharing is only supported")
+                        && !line.startsWith("INFO: fiberize: ")
+                        && !line.endsWith(" io.fiberize.runtime.RuntimeLog log")) {
+                    lines.add(line);
+                }
+            }
+            return lines;
         }
 
         @Override

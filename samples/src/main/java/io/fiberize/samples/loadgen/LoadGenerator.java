@@ -14,12 +14,14 @@ import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 
 /**
- * Load an echo server with many connections, each with one message in flight, and measure it.
+ * Load a server with many connections, each with one request in flight, and measure it.
  *
  * <p>A few platform threads, each with its own selector ({@link LoadWorker}), drive all the
- * connections, so ten thousand connections cost ten thousand sockets and no more threads. The run
- * connects every connection first, sends for the warmup, then measures round trips per second and
- * round-trip latency (HdrHistogram) for the duration, reporting each second as it goes.
+ * connections, so ten thousand connections cost ten thousand sockets and no more threads. What a request
+ * and its answer are depends on the {@link Protocol}: an echoed message, an HTTP request, a memcached
+ * command, a round of chat. The run connects every connection first, sends for the warmup, then measures
+ * round trips per second and round-trip latency (HdrHistogram) for the duration, reporting each second
+ * as it goes.
  */
 public final class LoadGenerator {
 
@@ -28,7 +30,7 @@ public final class LoadGenerator {
 
     private static final String USAGE = """
             Usage: LoadGenerator --port N [options]
-            Opens many connections to an echo server, each sending a message and waiting for its echo,
+            Opens many connections to a server, each sending a request and waiting for its whole answer,
             and reports round trips per second and latency (a progress line each second on stderr).
             """ + LoadSettings.USAGE;
 
@@ -78,7 +80,7 @@ public final class LoadGenerator {
         List<LoadWorker> workers = new ArrayList<>();
         try {
             for (int i = 0; i < Math.min(settings.threads(), settings.connections()); i++) {
-                workers.add(new LoadWorker(i, settings.size()));
+                workers.add(new LoadWorker(i));
             }
             connect(workers);
             for (LoadWorker worker : workers) {
@@ -105,7 +107,7 @@ public final class LoadGenerator {
                 throw new IOException("could not open connection " + (i + 1) + " of " + settings.connections()
                         + " to " + address + ": " + e.getMessage(), e);
             }
-            workers.get(i % workers.size()).add(channel);
+            workers.get(i % workers.size()).add(channel, settings.protocol().exchange(i, settings));
         }
     }
 
@@ -119,7 +121,7 @@ public final class LoadGenerator {
         Phase warmup = runPhase(workers, progress, true, start, start, settings.warmup());
         Phase measured = runPhase(workers, progress, false, start, warmup.end(), settings.duration());
         Histogram latencies = measured.latencies();
-        return new LoadReport(settings.connections(), settings.size(), settings.warmup(),
+        return new LoadReport(settings.connections(), settings.protocol().workload(settings), settings.warmup(),
                 Duration.ofNanos(measured.end() - warmup.end()), latencies.getTotalCount(),
                 latencies.getValueAtPercentile(50), latencies.getValueAtPercentile(99), latencies.getMaxValue());
     }

@@ -6,7 +6,7 @@ import java.time.Duration;
  * Summarize the measured part of a load run: throughput and round-trip latency.
  *
  * @param connections connections held open
- * @param size bytes per message
+ * @param workload what each connection did, e.g. {@code 32-byte messages, one in flight each}
  * @param warmup time spent sending before measuring
  * @param measured time measured
  * @param roundTrips round trips completed while measuring
@@ -14,7 +14,7 @@ import java.time.Duration;
  * @param p99Nanos 99th percentile round-trip latency, in nanoseconds
  * @param maxNanos longest round trip, in nanoseconds
  */
-public record LoadReport(int connections, int size, Duration warmup, Duration measured, long roundTrips,
+public record LoadReport(int connections, String workload, Duration warmup, Duration measured, long roundTrips,
         long p50Nanos, long p99Nanos, long maxNanos) {
 
     /**
@@ -36,14 +36,14 @@ public record LoadReport(int connections, int size, Duration warmup, Duration me
      */
     public String summary() {
         return String.format("""
-                connections     %d (%d-byte messages, one in flight each)
+                connections     %d (%s)
                 measured        %.1f s after a %.1f s warmup
                 round trips     %,d
                 round trips/s   %,d
                 latency p50     %s
                 latency p99     %s
                 latency max     %s
-                """, connections, size, measured.toMillis() / 1e3, warmup.toMillis() / 1e3, roundTrips,
+                """, connections, workload, measured.toMillis() / 1e3, warmup.toMillis() / 1e3, roundTrips,
                 roundTripsPerSecond(), latency(p50Nanos), latency(p99Nanos), latency(maxNanos));
     }
 }

@@ -21,25 +21,23 @@ final class LoadWorker implements Runnable {
     private static final long SELECT_TIMEOUT_MILLIS = 100;
 
     private final Selector selector;
-    private final int size;
     private final SingleWriterRecorder latencies = new SingleWriterRecorder(3);
     private final List<ClientConnection> connections = new ArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile Exception failure;
 
-    LoadWorker(int index, int size) throws IOException {
+    LoadWorker(int index) throws IOException {
         this.selector = Selector.open();
-        this.size = size;
         this.thread = new Thread(this, "loadgen-" + index);
         thread.setDaemon(true);
     }
 
     /**
-     * Take over {@code channel}, which must be connected and non-blocking.
+     * Take over {@code channel}, which must be connected and non-blocking, to speak {@code exchange} on it.
      */
-    void add(SocketChannel channel) {
-        connections.add(new ClientConnection(channel, size, latencies));
+    void add(SocketChannel channel, Exchange exchange) {
+        connections.add(new ClientConnection(channel, exchange, latencies));
     }
 
     void start() {

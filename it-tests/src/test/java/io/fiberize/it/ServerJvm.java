@@ -1,0 +1,118 @@
+package io.fiberize.it;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Hold a server running in a JVM of its own: its port, its OS threads while it runs, its output once stopped.
+ *
+ * <p>Made by {@link ForkedJvm#start}. The server's standard output and error go to files, read when it
+ * says which port it listens on and when it is stopped.
+ */
+final class ServerJvm implements AutoCloseable {
+
+    private static final Pattern LISTENING = Pattern.compile("^listening on (\\d+)$", Pattern.MULTILINE);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+    private static final long POLL_MILLIS = 20;
+
+    private final String command;
+    private final Process process;
+    private final Path stdout;
+    private final Path stderr;
+    private final int port;
+    private ForkedJvm.Result result;
+
+    private ServerJvm(String command, Process process, Path stdout, Path stderr, int port) {
+        this.command = command;
+        this.process = process;
+        this.stdout = stdout;
+        this.stderr = stderr;
+        this.port = port;
+    }
+
+    /**
+     * Start {@code builder}, whose output goes to {@code stdout} and {@code stderr}, and wait for its
+     * {@code listening on <port>} line; fail the test if it exits or stays silent instead.
+     */
+    static ServerJvm start(String command, ProcessBuilder builder, Path stdout, Path stderr)
+            throws IOException, InterruptedException {
+        Process process = builder.start();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (true) {
+            Matcher listening = LISTENING.matcher(Files.readString(stdout));
+            if (listening.find()) {
+                return new ServerJvm(command, process, stdout, stderr, Integer.parseInt(listening.group(1)));
+            }
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                String why = process.isAlive() ? "did not say 'listening on <port>' within " + START_TIMEOUT
+                        : "exited with status " + process.exitValue() + " before saying 'listening on <port>'";
+                process.destroyForcibly().waitFor();
+                String output = "\nstdout:\n" + Files.readString(stdout) + "\nstderr:\n" + Files.readString(stderr);
+                Files.deleteIfExists(stdout);
+                Files.deleteIfExists(stderr);
+                fail(command + " " + why + output);
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+    }
+
+    /**
+     * Return the port the server listens on, on the loopback address.
+     */
+    int port() {
+        return port;
+    }
+
+    /**
+     * Return the names of the server's OS threads now (from {@code /proc/<pid>/task/*}{@code /comm}, where
+     * Linux cuts each name to 15 characters).
+     */
+    List<String> osThreads() throws IOException {
+        List<String> names = new ArrayList<>();
+        Path taskDirectory = Path.of("/proc", Long.toString(process.pid()), "task");
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(taskDirectory)) {
+            for (Path task : tasks) {
+                try {
+                    names.add(Files.readString(task.resolve("comm")).strip());
+                } catch (NoSuchFileException e) {
+                    // The thread ended while we listed the others.
+                }
+            }
+        }
+        return names;
+    }
+
+    /**
+     * End the server with SIGTERM (forcibly if it does not end in time) and return what it did.
+     */
+    ForkedJvm.Result stop() throws IOException, InterruptedException {
+        if (result == null) {
+            process.destroy();
+            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+            result = new ForkedJvm.Result(command, process.exitValue(), Files.readString(stdout),
+                    Files.readString(stderr));
+            Files.deleteIfExists(stdout);
+            Files.deleteIfExists(stderr);
+        }
+        return result;
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        stop();
+    }
+}
