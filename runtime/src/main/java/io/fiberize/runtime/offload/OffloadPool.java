@@ -3,7 +3,7 @@ package io.fiberize.runtime.offload;
 import io.fiberize.runtime.fiber.Fibers;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,8 +15,9 @@ import java.util.concurrent.locks.LockSupport;
  * calls) on a bounded pool of platform threads while the calling fiber parks.
  *
  * <p>Ioto's {@code rSpawnThread}, gevent's thread pool, Cats Effect's {@code IO.blocking}. The
- * pool starts no thread until the first call, grows up to its bound, queues beyond it, and lets
- * idle workers exit. Called from a thread that is not a fiber, a call just runs in place.
+ * pool starts no thread until the first call, hands a call to an idle worker when there is one,
+ * starts a new worker only when none is idle, queues beyond its bound, and lets idle workers exit.
+ * Called from a thread that is not a fiber, a call just runs in place.
  */
 public final class OffloadPool {
     /** How long a worker may wait for a call before it exits, unless a constructor says otherwise. */
@@ -40,14 +41,36 @@ public final class OffloadPool {
             throw new IllegalArgumentException("idle time must be positive, not " + idleTime);
         }
         AtomicInteger counter = new AtomicInteger();
-        executor = new ThreadPoolExecutor(maxThreads, maxThreads, idleTime.toNanos(), TimeUnit.NANOSECONDS,
-                new LinkedBlockingQueue<>(),
+        HandOffQueue queue = new HandOffQueue();
+        executor = new ThreadPoolExecutor(0, maxThreads, idleTime.toNanos(), TimeUnit.NANOSECONDS, queue,
                 task -> Thread.ofPlatform()
                         .name("fiberize-offload-" + counter.incrementAndGet())
                         .daemon(true)
                         .inheritInheritableThreadLocals(false)
-                        .unstarted(task));
-        executor.allowCoreThreadTimeOut(true);
+                        .unstarted(task),
+                (task, pool) -> queue.enqueue(task));
+    }
+
+    /**
+     * Give a call to a worker waiting for one, or refuse it so that the pool starts a worker.
+     *
+     * <p>A {@code ThreadPoolExecutor} starts workers past its core size only when its queue refuses
+     * a task, and below its core size starts one for every task even when others sit idle. With a
+     * core size of zero and this queue, a call goes to an idle worker if one waits ({@link
+     * #tryTransfer}); otherwise the pool starts a new worker up to its bound, and at the bound
+     * the refused call comes back through the rejection handler and is queued for real ({@link
+     * #enqueue}). A worker whose idle wait has just timed out does not exit while calls are
+     * queued: the executor checks the queue before letting its last worker go.
+     */
+    private static final class HandOffQueue extends LinkedTransferQueue<Runnable> {
+        @Override
+        public boolean offer(Runnable task) {
+            return tryTransfer(task);
+        }
+
+        void enqueue(Runnable task) {
+            super.offer(task);
+        }
     }
 
     /**

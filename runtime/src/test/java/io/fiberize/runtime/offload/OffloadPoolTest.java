@@ -8,6 +8,8 @@ import io.fiberize.runtime.loop.EventLoop;
 import io.fiberize.runtime.loop.RunQueue;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -98,6 +100,30 @@ class OffloadPoolTest {
         })).isSameAs(error);
         assertThat(callFromFiber(() -> "value")).isEqualTo("value");
         assertThat(callFromFiber(() -> null)).isNull();
+    }
+
+    @Test
+    void sequentialCallsReuseAnIdleWorkerInsteadOfStartingNewOnes() throws Exception {
+        OffloadPool wide = new OffloadPool(64);
+        try {
+            Set<String> workers = ConcurrentHashMap.newKeySet();
+            Thread fiber = Fibers.start(loop, "sequential", true, () -> {
+                for (int i = 0; i < 30; i++) {
+                    try {
+                        wide.call(() -> workers.add(Thread.currentThread().getName()));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
+            Eventually.join(fiber);
+            // A worker unparks the fiber a moment before it waits for the next call, so the next
+            // call can find none idle and start a second one; before the fix, 30 calls started 30.
+            assertThat(workers).hasSizeLessThanOrEqualTo(3);
+            assertThat(wide.threads()).isLessThanOrEqualTo(3);
+        } finally {
+            wide.shutdown();
+        }
     }
 
     @Test
