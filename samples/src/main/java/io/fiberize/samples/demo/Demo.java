@@ -36,7 +36,7 @@ public final class Demo {
               chat    a chat server, two threads per client; in rounds, a line from each client to all others
             Options:
               --agent PATH       the agent jar (default agent/target/fiberize.jar)
-              --connections N    connections held open (default: echo 2000, http 1000, kv 1000, chat 200)
+              --connections N    connections held open (default: echo 10000, http 1000, kv 1000, chat 200)
               --size N           bytes per message, value or line (default 32)
               --warmup D         time spent loading before measuring (default 2s)
               --duration D       time measured for each server (default 10s)

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * Name the demos: which sample server each runs, what it is, and the load that suits it.
  */
 enum Scenario {
-    ECHO(EchoServer.class, "thread-per-connection echo server", Protocol.ECHO, 2000),
+    ECHO(EchoServer.class, "thread-per-connection echo server", Protocol.ECHO, 10_000),
     HTTP(HttpServer.class, "thread-per-connection HTTP/1.1 server", Protocol.HTTP, 1000),
     KV(KvServer.class, "thread-per-connection memcached-protocol key-value server", Protocol.KV, 1000),
     CHAT(ChatServer.class, "chat server with a reader and a writer thread per client", Protocol.CHAT, 200);
