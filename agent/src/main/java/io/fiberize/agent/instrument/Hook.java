@@ -7,7 +7,6 @@ import java.lang.constant.MethodTypeDesc;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -44,8 +43,11 @@ record Hook(ClassDesc owner, String name, MethodTypeDesc type) {
                     + returns.getSimpleName() + (found.isEmpty() ? " is missing" : " is ambiguous"));
         }
         Method hook = found.get(0);
-        return new Hook(desc(hooks), name, MethodTypeDesc.of(desc(hook.getReturnType()),
-                Arrays.stream(hook.getParameterTypes()).map(Hook::desc).toList()));
+        ClassDesc[] parameters = new ClassDesc[hook.getParameterCount()];
+        for (int i = 0; i < parameters.length; i++) {
+            parameters[i] = desc(hook.getParameterTypes()[i]);
+        }
+        return new Hook(desc(hooks), name, MethodTypeDesc.of(desc(hook.getReturnType()), parameters));
     }
 
     /**
@@ -63,7 +65,7 @@ record Hook(ClassDesc owner, String name, MethodTypeDesc type) {
 
     /** Return the descriptor of {@code type}. */
     static ClassDesc desc(Class<?> type) {
-        return type.describeConstable().orElseThrow(() -> new IllegalStateException(type + " has no descriptor"));
+        return type.describeConstable().orElseThrow();
     }
 
     /**

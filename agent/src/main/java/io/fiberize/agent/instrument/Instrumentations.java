@@ -88,13 +88,18 @@ public final class Instrumentations {
             RuntimeLog.debug("installing " + instrumentation.name());
         }
         inst.addTransformer(new RewriteTransformer(rewrites, REWRITTEN), true);
-        for (Class<?> loaded : inst.getAllLoadedClasses()) {
-            if (loaded.getClassLoader() == null && jdkTargets.contains(loaded.getName())) {
-                try {
-                    inst.retransformClasses(loaded);
-                } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
-                    RuntimeLog.warn("could not rewrite " + loaded.getName() + "; it runs unchanged (" + e + ")");
-                }
+        List<Class<?>> loaded = new ArrayList<>();
+        for (Class<?> type : inst.getAllLoadedClasses()) {
+            if (type.getClassLoader() == null && jdkTargets.contains(type.getName())) {
+                loaded.add(type);
+            }
+        }
+        try {
+            inst.retransformClasses(loaded.toArray(Class<?>[]::new));
+        } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
+            // The JVM takes all of them or none: retry one by one, so that only the culprit is left out.
+            for (Class<?> type : loaded) {
+                retransform(inst, type);
             }
         }
         return ALL.size();
@@ -103,5 +108,13 @@ public final class Instrumentations {
     /** Return how many classes were rewritten so far. */
     public static int rewritten() {
         return REWRITTEN.get();
+    }
+
+    private static void retransform(Instrumentation inst, Class<?> type) {
+        try {
+            inst.retransformClasses(type);
+        } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
+            RuntimeLog.warn("could not rewrite " + type.getName() + "; it runs unchanged (" + e + ")");
+        }
     }
 }

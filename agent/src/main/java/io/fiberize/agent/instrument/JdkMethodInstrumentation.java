@@ -11,7 +11,7 @@ import java.lang.constant.ClassDesc;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.AccessFlag;
 import java.lang.reflect.Method;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,16 +103,29 @@ public abstract class JdkMethodInstrumentation implements TypeInstrumentation {
         }
         Map<String, CodeTransform> advice = new HashMap<>();
         for (Target target : targets) {
-            Method method = Arrays.stream(type.getDeclaredMethods())
-                    .filter(m -> m.getName().equals(target.method())
-                            && Arrays.stream(m.getParameterTypes()).map(Class::getTypeName).toList().equals(target.parameters()))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException(
-                            className + "." + target.method() + "(" + String.join(", ", target.parameters()) + ") is gone"));
+            Method method = method(type, target);
             String descriptor = MethodType.methodType(method.getReturnType(), method.getParameterTypes()).toMethodDescriptorString();
             advice.put(method.getName() + descriptor, target.advice().rewrite(method));
         }
         return advice;
+    }
+
+    private Method method(Class<?> type, Target target) {
+        for (Method method : type.getDeclaredMethods()) {
+            if (method.getName().equals(target.method()) && parameterNames(method).equals(target.parameters())) {
+                return method;
+            }
+        }
+        throw new IllegalStateException(className + "." + target.method() + "(" + String.join(", ", target.parameters())
+                + ") is gone");
+    }
+
+    private static List<String> parameterNames(Method method) {
+        List<String> names = new ArrayList<>();
+        for (Class<?> parameter : method.getParameterTypes()) {
+            names.add(parameter.getTypeName());
+        }
+        return names;
     }
 
     private static byte[] rewrite(ClassLoader definer, byte[] classfile, Map<String, CodeTransform> advice) {
@@ -136,7 +149,7 @@ public abstract class JdkMethodInstrumentation implements TypeInstrumentation {
         ClassDesc self = model.thisClass().asSymbol();
         ClassHierarchyResolver own = ClassHierarchyResolver.of(
                 model.flags().has(AccessFlag.INTERFACE) ? List.of(self) : List.of(),
-                model.superclass().map(superclass -> Map.of(self, superclass.asSymbol())).orElse(Map.of()));
+                model.superclass().isPresent() ? Map.of(self, model.superclass().get().asSymbol()) : Map.of());
         ClassHierarchyResolver jdk = ClassHierarchyResolver.defaultResolver();
         return own.orElse(definer == null ? jdk : ClassHierarchyResolver.ofResourceParsing(definer).orElse(jdk));
     }

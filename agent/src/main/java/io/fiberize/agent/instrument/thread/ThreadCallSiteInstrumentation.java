@@ -6,6 +6,7 @@ import io.fiberize.agent.instrument.TypeInstrumentation;
 import io.fiberize.agent.options.AgentOptions;
 import io.fiberize.runtime.fiber.ThreadHooks;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
@@ -105,7 +106,11 @@ public final class ThreadCallSiteInstrumentation implements TypeInstrumentation 
         }
 
         private static List<String> internalForm(List<String> prefixes) {
-            return prefixes.stream().map(prefix -> prefix.replace('.', '/')).toList();
+            List<String> internal = new ArrayList<>();
+            for (String prefix : prefixes) {
+                internal.add(prefix.replace('.', '/'));
+            }
+            return List.copyOf(internal);
         }
     }
 }
