@@ -28,7 +28,7 @@ final class DeclaringClassResolver {
     private static final int MAX_DEPTH = 100;
 
     private final Set<String> names;
-    private final Map<ClassLoader, Map<String, Optional<Declarations>>> read =
+    private final Map<ClassLoader, Map<String, Optional<Declarations>>> byLoader =
             Collections.synchronizedMap(new WeakHashMap<>());
 
     /** Resolve calls of methods named one of {@code names}. */
@@ -60,7 +60,7 @@ final class DeclaringClassResolver {
         if (calling.thisClass().asInternalName().equals(className)) {
             return Declarations.of(calling, names);
         }
-        Map<String, Optional<Declarations>> known = read.computeIfAbsent(loader, l -> new ConcurrentHashMap<>());
+        Map<String, Optional<Declarations>> known = byLoader.computeIfAbsent(loader, l -> new ConcurrentHashMap<>());
         Optional<Declarations> declarations = known.get(className);
         if (declarations == null) {
             declarations = Optional.ofNullable(read(loader, className));
