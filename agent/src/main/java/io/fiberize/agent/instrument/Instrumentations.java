@@ -19,23 +19,19 @@ import io.fiberize.runtime.net.NetHooks;
 import io.fiberize.runtime.offload.OffloadHooks;
 import io.fiberize.runtime.time.TimerHooks;
 import java.lang.instrument.Instrumentation;
+import java.lang.instrument.UnmodifiableClassException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.Nexus;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.matcher.ElementMatchers;
-import net.bytebuddy.utility.JavaModule;
 
 /**
  * List everything fiberize rewrites, and install it.
  *
  * <p>The one table of rewrites, as gevent's {@code __implements__} lists what a module patches.
- * A class that cannot be rewritten is logged once and left as it was.
+ * Rewrites use the JDK's own class-file API ({@code java.lang.classfile}). A class that cannot be
+ * rewritten is logged once and left as it was.
  */
 public final class Instrumentations {
     private static final List<TypeInstrumentation> ALL = List.of(
@@ -95,43 +91,34 @@ public final class Instrumentations {
 
     /**
      * Install every rewrite; return how many there are.
+     *
+     * <p>Classes that load from now on are rewritten as they load; the JDK classes the rewrites
+     * change that are loaded already are retransformed: only their method bodies change.
      */
     public static int install(Instrumentation inst, AgentOptions options) {
-        // Byte Buddy's Nexus (type initializers for generated classes, which we never make) is
-        // set up by AgentBuilder.Default's constructor through sun.misc.Unsafe, and JDK 24+
-        // prints a deprecation warning for that into every application. Our copy is relocated,
-        // so this property is ours alone.
-        System.setProperty(Nexus.PROPERTY, "true");
-        // ignore(none()): Byte Buddy skips synthetic methods by default, and lambda bodies are
-        // synthetic methods that start threads as often as any.
-        AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().ignore(ElementMatchers.none()))
-                .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                // Only JDK classes loaded before premain need retransforming; naming them spares
-                // matching every loaded class, the bulk of start-up time.
-                .with(new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit(loadedTargets()))
-                .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
-                .with(new Reporter())
-                .ignore(ElementMatchers.nameStartsWith("net.bytebuddy.")
-                        .or(ElementMatchers.nameStartsWith("io.fiberize.shaded."))
-                        .or(ElementMatchers.nameStartsWith("io.fiberize.agent."))
-                        .or(ElementMatchers.nameStartsWith("io.fiberize.runtime.")));
+        List<ClassRewrite> rewrites = new ArrayList<>();
+        Set<String> jdkTargets = new HashSet<>();
         for (TypeInstrumentation instrumentation : ALL) {
-            builder = instrumentation.extend(builder, options);
+            rewrites.add(instrumentation.rewrite(options));
+            jdkTargets.addAll(instrumentation.jdkTargets());
             RuntimeLog.debug("installing " + instrumentation.name());
         }
-        builder.installOn(inst);
-        return ALL.size();
-    }
-
-    private static Class<?>[] loadedTargets() {
-        return ALL.stream().flatMap(i -> i.jdkTargets().stream()).distinct().map(name -> {
-            try {
-                return Class.forName(name, false, null);
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException(name + " is gone", e);
+        inst.addTransformer(new RewriteTransformer(rewrites, REWRITTEN), true);
+        List<Class<?>> loaded = new ArrayList<>();
+        for (Class<?> type : inst.getAllLoadedClasses()) {
+            if (type.getClassLoader() == null && jdkTargets.contains(type.getName())) {
+                loaded.add(type);
             }
-        }).toArray(Class<?>[]::new);
+        }
+        try {
+            inst.retransformClasses(loaded.toArray(Class<?>[]::new));
+        } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
+            // The JVM takes all of them or none: retry one by one, so that only the culprit is left out.
+            for (Class<?> type : loaded) {
+                retransform(inst, type);
+            }
+        }
+        return ALL.size();
     }
 
     /** Return how many classes were rewritten so far. */
@@ -139,22 +126,11 @@ public final class Instrumentations {
         return REWRITTEN.get();
     }
 
-    /** Count rewrites and log each class that could not be rewritten, once. */
-    private static final class Reporter extends AgentBuilder.Listener.Adapter {
-        private final Set<String> failed = ConcurrentHashMap.newKeySet();
-
-        @Override
-        public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
-                                     DynamicType dynamicType) {
-            REWRITTEN.incrementAndGet();
-            RuntimeLog.debug("rewrote " + type.getName());
-        }
-
-        @Override
-        public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
-            if (failed.add(typeName)) {
-                RuntimeLog.warn("could not rewrite " + typeName + "; it runs unchanged (" + error + ")");
-            }
+    private static void retransform(Instrumentation inst, Class<?> type) {
+        try {
+            inst.retransformClasses(type);
+        } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
+            RuntimeLog.warn("could not rewrite " + type.getName() + "; it runs unchanged (" + e + ")");
         }
     }
 }

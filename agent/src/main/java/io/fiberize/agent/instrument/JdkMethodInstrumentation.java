@@ -1,28 +1,35 @@
 package io.fiberize.agent.instrument;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-
 import io.fiberize.agent.options.AgentOptions;
-import java.util.Arrays;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassHierarchyResolver;
+import java.lang.classfile.ClassModel;
+import java.lang.classfile.CodeTransform;
+import java.lang.classfile.MethodModel;
+import java.lang.classfile.MethodTransform;
+import java.lang.constant.ClassDesc;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.AccessFlag;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.matcher.ElementMatcher;
+import java.util.Map;
 
 /**
- * Apply advice to named methods of one JDK class, checking first that they are still there.
+ * Give named methods of one JDK class their {@link Advice}, checking first that they are still
+ * there.
  *
  * <p>The shared shape of every rewrite of a {@code java.base} class: a subclass names the class,
- * and for each method its parameter types and the advice class (a stateless nested class that
- * only calls a runtime {@code *Hooks} class).
+ * and for each method its parameter types and the advice it gets. Only method bodies change, as
+ * retransforming a loaded class requires. The stack maps of the changed methods are computed
+ * anew, from class hierarchy information: the class's own from its class file, other classes'
+ * through its loader and, for the JDK's classes, the JDK's default resolver.
  */
 public abstract class JdkMethodInstrumentation implements TypeInstrumentation {
     private final String name;
     private final String className;
+    private final ClassLoader loader;
     private final List<Target> targets;
 
     /**
@@ -31,19 +38,26 @@ public abstract class JdkMethodInstrumentation implements TypeInstrumentation {
      * @param method     the method's name
      * @param parameters its parameter types as {@link Class#getTypeName()} gives them
      *                   ({@code int}, {@code byte[]}, {@code java.util.function.BooleanSupplier})
-     * @param advice     the advice class
+     * @param advice     the advice
      */
-    protected record Target(String method, List<String> parameters, Class<?> advice) {
+    protected record Target(String method, List<String> parameters, Advice advice) {
 
         /** Name a method by its parameter types' names. */
-        public static Target of(Class<?> advice, String method, String... parameters) {
+        public static Target of(Advice advice, String method, String... parameters) {
             return new Target(method, List.of(parameters), advice);
         }
     }
 
+    /** Rewrite methods of {@code className}, a class of the JDK's boot loader. */
     protected JdkMethodInstrumentation(String name, String className, Target... targets) {
+        this(name, className, null, targets);
+    }
+
+    /** Rewrite methods of {@code className} as {@code loader} defines it. */
+    protected JdkMethodInstrumentation(String name, String className, ClassLoader loader, Target... targets) {
         this.name = name;
         this.className = className;
+        this.loader = loader;
         this.targets = List.of(targets);
     }
 
@@ -59,39 +73,88 @@ public abstract class JdkMethodInstrumentation implements TypeInstrumentation {
 
     @Override
     public final String check() {
-        Class<?> type;
         try {
-            type = Class.forName(className, false, null);
-        } catch (ClassNotFoundException e) {
-            return className + " is gone";
+            advice();
+            return null;
+        } catch (IllegalStateException e) {
+            return e.getMessage();
         }
-        for (Target target : targets) {
-            boolean present = Arrays.stream(type.getDeclaredMethods()).anyMatch(m -> m.getName().equals(target.method())
-                    && Arrays.stream(m.getParameterTypes()).map(Class::getTypeName).toList().equals(target.parameters()));
-            if (!present) {
-                return className + "." + target.method() + "(" + String.join(", ", target.parameters()) + ") is gone";
-            }
-        }
-        return null;
     }
 
     @Override
-    public final AgentBuilder extend(AgentBuilder builder, AgentOptions options) {
-        return builder.type(named(className)).transform((b, type, loader, module, domain) -> {
-            DynamicType.Builder<?> result = b;
-            for (Target target : targets) {
-                result = result.visit(Advice.to(target.advice()).on(method(target)));
+    public final ClassRewrite rewrite(AgentOptions options) {
+        Map<String, CodeTransform> advice = advice();
+        String internalName = className.replace('.', '/');
+        return (definer, rewritten, classfile) -> definer == loader && rewritten.equals(internalName)
+                ? rewrite(definer, classfile, advice) : null;
+    }
+
+    /**
+     * Return the rewrite of each target's code, by method name and descriptor.
+     *
+     * @throws IllegalStateException saying what is gone: the class, a method, a hook
+     */
+    private Map<String, CodeTransform> advice() {
+        Class<?> type;
+        try {
+            type = Class.forName(className, false, loader);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(className + " is gone", e);
+        }
+        Map<String, CodeTransform> advice = new HashMap<>();
+        for (Target target : targets) {
+            Method method = method(type, target);
+            String descriptor = MethodType.methodType(method.getReturnType(), method.getParameterTypes()).toMethodDescriptorString();
+            advice.put(method.getName() + descriptor, target.advice().rewrite(method));
+        }
+        return advice;
+    }
+
+    private Method method(Class<?> type, Target target) {
+        for (Method method : type.getDeclaredMethods()) {
+            if (method.getName().equals(target.method()) && parameterNames(method).equals(target.parameters())) {
+                return method;
             }
-            return result;
+        }
+        throw new IllegalStateException(className + "." + target.method() + "(" + String.join(", ", target.parameters())
+                + ") is gone");
+    }
+
+    private static List<String> parameterNames(Method method) {
+        List<String> names = new ArrayList<>();
+        for (Class<?> parameter : method.getParameterTypes()) {
+            names.add(parameter.getTypeName());
+        }
+        return names;
+    }
+
+    private static byte[] rewrite(ClassLoader definer, byte[] classfile, Map<String, CodeTransform> advice) {
+        ClassModel model = ClassFile.of().parse(classfile);
+        ClassFile files = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(hierarchy(definer, model)));
+        return files.transformClass(model, (builder, element) -> {
+            if (element instanceof MethodModel method && advice.containsKey(key(method))) {
+                builder.transformMethod(method, MethodTransform.transformingCode(advice.get(key(method))));
+            } else {
+                builder.with(element);
+            }
         });
     }
 
-    private static ElementMatcher.Junction<MethodDescription> method(Target target) {
-        ElementMatcher.Junction<MethodDescription> matcher =
-                named(target.method()).and(takesArguments(target.parameters().size()));
-        for (int i = 0; i < target.parameters().size(); i++) {
-            matcher = matcher.and(takesArgument(i, named(target.parameters().get(i))));
-        }
-        return matcher;
+    /**
+     * Describe classes for the stack maps of {@code model}: itself from its own class file (a class
+     * rewritten as it loads cannot be loaded to describe it), others through its loader and, for the
+     * JDK's classes, through the JDK's default resolver.
+     */
+    private static ClassHierarchyResolver hierarchy(ClassLoader definer, ClassModel model) {
+        ClassDesc self = model.thisClass().asSymbol();
+        ClassHierarchyResolver own = ClassHierarchyResolver.of(
+                model.flags().has(AccessFlag.INTERFACE) ? List.of(self) : List.of(),
+                model.superclass().isPresent() ? Map.of(self, model.superclass().get().asSymbol()) : Map.of());
+        ClassHierarchyResolver jdk = ClassHierarchyResolver.defaultResolver();
+        return own.orElse(definer == null ? jdk : ClassHierarchyResolver.ofResourceParsing(definer).orElse(jdk));
+    }
+
+    private static String key(MethodModel method) {
+        return method.methodName().stringValue() + method.methodType().stringValue();
     }
 }

@@ -1,13 +1,13 @@
 package io.fiberize.agent.instrument;
 
 import io.fiberize.agent.options.AgentOptions;
-import net.bytebuddy.agent.builder.AgentBuilder;
+import java.util.List;
 
 /**
  * Rewrite one kind of code so that it yields to the loop instead of blocking a thread.
  *
- * <p>One implementation per thing rewritten, all listed in {@link Instrumentations}. Advice
- * classes are stateless nested classes that only call the runtime's {@code *Hooks}.
+ * <p>One implementation per thing rewritten, all listed in {@link Instrumentations}. The rewritten
+ * code only calls the runtime's {@code *Hooks} classes.
  */
 public interface TypeInstrumentation {
 
@@ -15,8 +15,8 @@ public interface TypeInstrumentation {
     String name();
 
     /**
-     * Say what this JDK lacks that the rewrite needs (a class or method that moved), or return
-     * {@code null}.
+     * Say what this JDK (or the runtime) lacks that the rewrite needs, a class or method that
+     * moved, or return {@code null}.
      */
     String check();
 
@@ -24,8 +24,11 @@ public interface TypeInstrumentation {
      * Name the JDK classes this rewrite changes, which may be loaded before the agent starts and
      * are then retransformed; application classes are rewritten as they load.
      */
-    java.util.List<String> jdkTargets();
+    List<String> jdkTargets();
 
-    /** Add this rewrite's type matcher and transformer to {@code builder}. */
-    AgentBuilder extend(AgentBuilder builder, AgentOptions options);
+    /**
+     * Return the rewrite this makes under {@code options}; called once, after {@link #check()}
+     * found nothing missing.
+     */
+    ClassRewrite rewrite(AgentOptions options);
 }

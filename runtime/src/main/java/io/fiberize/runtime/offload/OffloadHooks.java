@@ -20,10 +20,11 @@ import java.util.stream.Stream;
  * Run the JDK's carrier-blocking calls made by fibers on the offload pool.
  *
  * <p>The agent rewrites each such call (DNS lookups, file reads and writes) to ask {@link
- * #offloading} first and, if so, to call the matching method here, which makes the very same call
- * again on a pool thread. There the rewrite finds a platform thread and lets the original code
- * run. For the file classes, only the exact JDK class is offloaded: calling the method again on a
- * subclass would run the subclass's override a second time.
+ * #offloading} (for {@code FileOutputStream}, {@link #offloadingWrite}) first and, if so, to return
+ * what the matching method here returns: it makes the very same call again on a pool thread, where
+ * the rewrite finds a platform thread and lets the original code run. The rewrite asks only when
+ * the receiver's class is exactly the JDK class it rewrote: calling the method again on a subclass
+ * would run the subclass's override a second time.
  */
 public final class OffloadHooks {
     private OffloadHooks() {
@@ -37,20 +38,13 @@ public final class OffloadHooks {
     }
 
     /**
-     * Say whether a call on {@code target}, an instance of exactly {@code type}, made by the
-     * current thread goes to the offload pool.
-     */
-    public static boolean offloading(Object target, Class<?> type) {
-        return target.getClass() == type && offloading();
-    }
-
-    /**
-     * Say whether a write to {@code out} goes to the offload pool: not to standard output or
-     * error, which programs write to all the time and which do not block in practice.
+     * Say whether a write to {@code out} made by the current thread goes to the offload pool: not
+     * to standard output or error, which programs write to all the time and which do not block in
+     * practice.
      */
     public static boolean offloadingWrite(FileOutputStream out) throws IOException {
         FileDescriptor fd = out.getFD();
-        return fd != FileDescriptor.out && fd != FileDescriptor.err && offloading(out, FileOutputStream.class);
+        return fd != FileDescriptor.out && fd != FileDescriptor.err && offloading();
     }
 
     /** {@link FileInputStream#read()} on a pool thread. */

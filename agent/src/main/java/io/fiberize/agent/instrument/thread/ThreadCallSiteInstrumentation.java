@@ -1,25 +1,14 @@
 package io.fiberize.agent.instrument.thread;
 
-import static net.bytebuddy.matcher.ElementMatchers.any;
-import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
-import static net.bytebuddy.matcher.ElementMatchers.isStatic;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-
+import io.fiberize.agent.instrument.CallSiteRewrite;
+import io.fiberize.agent.instrument.ClassRewrite;
 import io.fiberize.agent.instrument.TypeInstrumentation;
 import io.fiberize.agent.options.AgentOptions;
 import io.fiberize.runtime.fiber.ThreadHooks;
-import java.lang.reflect.Method;
 import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
+import java.util.ArrayList;
 import java.util.List;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.MemberSubstitution;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.utility.JavaModule;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Make the threads an application starts fibers, and its calls on them reach those fibers.
@@ -28,9 +17,11 @@ import net.bytebuddy.utility.JavaModule;
  * and {@code exclude} options) every call of {@code Thread.start()} becomes {@link
  * ThreadHooks#start}, every {@code Thread.currentThread()} becomes {@link
  * ThreadHooks#currentThread}, and the calls that observe or control a running thread are sent to
- * the fiber that runs it, as is {@code LockSupport.unpark} of a stand-in. This covers {@code new Thread(runnable)}, {@code Thread.ofPlatform()}
- * builders' {@code unstarted} threads, and {@code Thread} subclasses alike: the {@code Thread}
- * object stays the application's handle; the fiber does the running.
+ * the fiber that runs it, as is {@code LockSupport.unpark} of a stand-in. This covers {@code new
+ * Thread(runnable)}, {@code Thread.ofPlatform()} builders' {@code unstarted} threads, and {@code
+ * Thread} subclasses alike: the {@code Thread} object stays the application's handle; the fiber
+ * does the running. A call that resolves to a subclass's own override (its {@code start()}, say)
+ * stays, and reaches the hook through the override's {@code super} call.
  */
 public final class ThreadCallSiteInstrumentation implements TypeInstrumentation {
 
@@ -46,68 +37,60 @@ public final class ThreadCallSiteInstrumentation implements TypeInstrumentation 
 
     @Override
     public String check() {
-        return null;
+        try {
+            calls();
+            return null;
+        } catch (IllegalStateException e) {
+            return e.getMessage();
+        }
     }
 
     @Override
-    public AgentBuilder extend(AgentBuilder builder, AgentOptions options) {
-        MemberSubstitution substitution = MemberSubstitution.relaxed()
-                .method(threadMethod("start", 0)).replaceWith(hook("start", Thread.class))
-                .method(named("currentThread").and(isStatic()).and(isDeclaredBy(Thread.class)))
-                .replaceWith(hook("currentThread"))
-                .method(threadMethod("join", 0)).replaceWith(hook("join", Thread.class))
-                .method(threadMethod("join", 1).and(takesArguments(long.class)))
-                .replaceWith(hook("join", Thread.class, long.class))
-                .method(threadMethod("join", 2)).replaceWith(hook("join", Thread.class, long.class, int.class))
-                .method(threadMethod("join", 1).and(takesArguments(Duration.class)))
-                .replaceWith(hook("join", Thread.class, Duration.class))
-                .method(threadMethod("isAlive", 0)).replaceWith(hook("isAlive", Thread.class))
-                .method(threadMethod("interrupt", 0)).replaceWith(hook("interrupt", Thread.class))
-                .method(threadMethod("isInterrupted", 0)).replaceWith(hook("isInterrupted", Thread.class))
-                .method(threadMethod("getState", 0)).replaceWith(hook("getState", Thread.class))
-                .method(threadMethod("getStackTrace", 0)).replaceWith(hook("getStackTrace", Thread.class))
-                .method(threadMethod("setName", 1)).replaceWith(hook("setName", Thread.class, String.class))
-                .method(named("unpark").and(isStatic()).and(isDeclaredBy(LockSupport.class)))
-                .replaceWith(hook("unpark", Thread.class));
-        return builder.type(new ApplicationClasses(options))
-                .transform((b, type, loader, module, domain) -> b.visit(substitution.on(any())));
+    public ClassRewrite rewrite(AgentOptions options) {
+        CallSiteRewrite calls = calls();
+        ApplicationClasses application = new ApplicationClasses(options);
+        return (loader, className, classfile) -> application.contain(loader, className)
+                ? calls.rewrite(loader, classfile) : null;
     }
 
-    private static ElementMatcher.Junction<MethodDescription> threadMethod(String name, int arguments) {
-        return named(name).and(not(isStatic())).and(takesArguments(arguments)).and(isDeclaredBy(Thread.class));
+    private static CallSiteRewrite calls() {
+        return CallSiteRewrite.to(ThreadHooks.class)
+                .method(Thread.class, "start")
+                .method(Thread.class, "currentThread")
+                .method(Thread.class, "join")
+                .method(Thread.class, "join", long.class)
+                .method(Thread.class, "join", long.class, int.class)
+                .method(Thread.class, "join", Duration.class)
+                .method(Thread.class, "isAlive")
+                .method(Thread.class, "interrupt")
+                .method(Thread.class, "isInterrupted")
+                .method(Thread.class, "getState")
+                .method(Thread.class, "getStackTrace")
+                .method(Thread.class, "setName", String.class)
+                .method(LockSupport.class, "unpark", Thread.class);
     }
 
-    private static Method hook(String name, Class<?>... parameters) {
-        try {
-            return ThreadHooks.class.getMethod(name, parameters);
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("ThreadHooks." + name + " is missing", e);
-        }
-    }
-
-    /** Match the classes whose thread use is fiberized. */
-    static final class ApplicationClasses implements AgentBuilder.RawMatcher {
-        private final java.util.List<String> include;
-        private final java.util.List<String> exclude;
+    /** Tell the classes whose thread use is fiberized. */
+    static final class ApplicationClasses {
+        private final List<String> include;
+        private final List<String> exclude;
 
         ApplicationClasses(AgentOptions options) {
-            this.include = options.include();
-            this.exclude = options.exclude();
+            this.include = internalForm(options.include());
+            this.exclude = internalForm(options.exclude());
         }
 
-        @Override
-        public boolean matches(TypeDescription type, ClassLoader loader, JavaModule module, Class<?> redefined,
-                               java.security.ProtectionDomain domain) {
-            if (loader == null || loader == ClassLoader.getPlatformClassLoader() || redefined != null) {
-                return false;
-            }
-            String name = type.getName();
-            if (name.startsWith("io.fiberize.agent.") || name.startsWith("io.fiberize.runtime.")
-                    || name.startsWith("io.fiberize.shaded.") || name.startsWith("net.bytebuddy.")) {
+        /**
+         * Say whether {@code className} (internal form), defined by {@code loader}, is an
+         * application class that the options let through.
+         */
+        boolean contain(ClassLoader loader, String className) {
+            if (loader == null || loader == ClassLoader.getPlatformClassLoader()
+                    || className.startsWith("io/fiberize/agent/") || className.startsWith("io/fiberize/runtime/")) {
                 return false;
             }
             for (String prefix : exclude) {
-                if (name.startsWith(prefix)) {
+                if (className.startsWith(prefix)) {
                     return false;
                 }
             }
@@ -115,11 +98,19 @@ public final class ThreadCallSiteInstrumentation implements TypeInstrumentation 
                 return true;
             }
             for (String prefix : include) {
-                if (name.startsWith(prefix)) {
+                if (className.startsWith(prefix)) {
                     return true;
                 }
             }
             return false;
+        }
+
+        private static List<String> internalForm(List<String> prefixes) {
+            List<String> internal = new ArrayList<>();
+            for (String prefix : prefixes) {
+                internal.add(prefix.replace('.', '/'));
+            }
+            return List.copyOf(internal);
         }
     }
 }

@@ -1,16 +1,11 @@
 package io.fiberize.agent.instrument.thread;
 
-import static net.bytebuddy.matcher.ElementMatchers.any;
-import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-
+import io.fiberize.agent.instrument.CallSiteRewrite;
+import io.fiberize.agent.instrument.ClassRewrite;
 import io.fiberize.agent.instrument.TypeInstrumentation;
 import io.fiberize.agent.options.AgentOptions;
 import io.fiberize.runtime.fiber.ThreadHooks;
 import java.util.List;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.MemberSubstitution;
 
 /**
  * Make the thread of a {@code java.util.Timer} a fiber.
@@ -35,19 +30,23 @@ public final class TimerInstrumentation implements TypeInstrumentation {
 
     @Override
     public String check() {
-        return null;
+        try {
+            start();
+            return null;
+        } catch (IllegalStateException e) {
+            return e.getMessage();
+        }
     }
 
     @Override
-    public AgentBuilder extend(AgentBuilder builder, AgentOptions options) {
-        MemberSubstitution start;
-        try {
-            start = MemberSubstitution.relaxed()
-                    .method(named("start").and(takesArguments(0)).and(isDeclaredBy(Thread.class)))
-                    .replaceWith(ThreadHooks.class.getMethod("start", Thread.class));
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("ThreadHooks.start is missing", e);
-        }
-        return builder.type(named(TIMER)).transform((b, type, loader, module, domain) -> b.visit(start.on(any())));
+    public ClassRewrite rewrite(AgentOptions options) {
+        CallSiteRewrite start = start();
+        String timer = TIMER.replace('.', '/');
+        return (loader, className, classfile) -> loader == null && className.equals(timer)
+                ? start.rewrite(loader, classfile) : null;
+    }
+
+    private static CallSiteRewrite start() {
+        return CallSiteRewrite.to(ThreadHooks.class).method(Thread.class, "start");
     }
 }

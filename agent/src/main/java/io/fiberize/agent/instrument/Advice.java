@@ -1,0 +1,118 @@
+package io.fiberize.agent.instrument;
+
+import java.lang.classfile.CodeTransform;
+import java.lang.classfile.Label;
+import java.lang.classfile.TypeKind;
+import java.lang.classfile.instruction.ReturnInstruction;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.MethodTypeDesc;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.List;
+
+/**
+ * Make a JDK method call a runtime hook: the shapes a rewrite of a {@code java.base} method takes.
+ *
+ * <p>Each shape is a stateless nested class that names a {@code *Hooks} class and methods of it;
+ * the hooks receive the method's receiver and arguments as {@link Hook} describes. The rewritten
+ * code calls the hooks and nothing else.
+ */
+public sealed interface Advice permits Advice.CallFirst, Advice.SkipIf, Advice.ReplaceIf, Advice.FilterResult {
+
+    /** Call {@code hook} first, then run the method as it is. */
+    static Advice callFirst(Class<?> hooks, String hook) {
+        return new CallFirst(hooks, hook);
+    }
+
+    /** Return at once when {@code hook} returns true; for a method that returns nothing. */
+    static Advice skipIf(Class<?> hooks, String hook) {
+        return new SkipIf(hooks, hook);
+    }
+
+    /**
+     * Return what {@code call} returns instead of running the method when {@code guard} returns
+     * true: {@code if (guard(this)) return call(this, args...);}. Only a receiver of exactly the
+     * rewritten class is asked, so a hook that calls the method again never runs a subclass's
+     * override twice.
+     */
+    static Advice replaceIf(Class<?> hooks, String guard, String call) {
+        return new ReplaceIf(hooks, guard, call);
+    }
+
+    /** Pass every value the method returns through {@code hook}. */
+    static Advice filterResult(Class<?> hooks, String hook) {
+        return new FilterResult(hooks, hook);
+    }
+
+    /**
+     * Return the rewrite of {@code method}'s code.
+     *
+     * @throws IllegalStateException naming a hook that is missing or does not fit the method
+     */
+    CodeTransform rewrite(Method method);
+
+    /** Call a hook first. */
+    record CallFirst(Class<?> hooks, String hook) implements Advice {
+        @Override
+        public CodeTransform rewrite(Method method) {
+            Hook first = Hook.find(hooks, hook, Hook.values(method), true, void.class);
+            return new Prologue(code -> first.callFrom(code, method));
+        }
+    }
+
+    /** Return at once when a hook says so. */
+    record SkipIf(Class<?> hooks, String hook) implements Advice {
+        @Override
+        public CodeTransform rewrite(Method method) {
+            if (method.getReturnType() != void.class) {
+                throw new IllegalStateException(method + " returns a value, so its body cannot be skipped");
+            }
+            Hook skip = Hook.find(hooks, hook, Hook.values(method), true, boolean.class);
+            return new Prologue(code -> {
+                Label body = code.newLabel();
+                skip.callFrom(code, method);
+                code.ifeq(body).return_().labelBinding(body);
+            });
+        }
+    }
+
+    /** Return a hook's result instead of running the method, for a receiver of exactly its class. */
+    record ReplaceIf(Class<?> hooks, String guard, String call) implements Advice {
+        private static final MethodTypeDesc GET_CLASS = MethodTypeDesc.of(ConstantDescs.CD_Class);
+
+        @Override
+        public CodeTransform rewrite(Method method) {
+            List<Class<?>> values = Hook.values(method);
+            Hook asked = Hook.find(hooks, guard, values, true, boolean.class);
+            Hook instead = Hook.find(hooks, call, values, false, method.getReturnType());
+            ClassDesc self = Hook.desc(method.getDeclaringClass());
+            boolean instance = !Modifier.isStatic(method.getModifiers());
+            TypeKind returned = TypeKind.from(method.getReturnType());
+            return new Prologue(code -> {
+                Label body = code.newLabel();
+                if (instance) {
+                    code.aload(0).invokevirtual(ConstantDescs.CD_Object, "getClass", GET_CLASS).ldc(self).if_acmpne(body);
+                }
+                asked.callFrom(code, method);
+                code.ifeq(body);
+                instead.callFrom(code, method);
+                code.return_(returned).labelBinding(body);
+            });
+        }
+    }
+
+    /** Pass returned values through a hook. */
+    record FilterResult(Class<?> hooks, String hook) implements Advice {
+        @Override
+        public CodeTransform rewrite(Method method) {
+            Hook filter = Hook.find(hooks, hook, List.of(method.getReturnType()), false, method.getReturnType());
+            return (code, element) -> {
+                if (element instanceof ReturnInstruction) {
+                    filter.call(code);
+                }
+                code.with(element);
+            };
+        }
+    }
+}

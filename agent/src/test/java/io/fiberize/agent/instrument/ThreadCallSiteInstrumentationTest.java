@@ -1,0 +1,104 @@
+package io.fiberize.agent.instrument;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import example.PlainWorker;
+import example.StartingWorker;
+import example.ThreadUser;
+import example.Unrelated;
+import io.fiberize.agent.instrument.thread.ThreadCallSiteInstrumentation;
+import io.fiberize.agent.options.AgentOptions;
+import io.fiberize.agent.options.InvalidOptionException;
+import io.fiberize.agent.options.OptionsParser;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The application call-site rewrite, applied to class files and run in a throwaway loader.
+ */
+class ThreadCallSiteInstrumentationTest {
+    private static final String HOOKS = "io/fiberize/runtime/fiber/ThreadHooks";
+
+    private final ClassRewrite rewrite = new ThreadCallSiteInstrumentation().rewrite(AgentOptions.defaults());
+
+    @Test
+    void findsEveryHookItNeeds() {
+        assertThat(new ThreadCallSiteInstrumentation().check()).isNull();
+    }
+
+    @Test
+    void aSubclassThatOverridesStartKeepsItsOverrideWhoseSuperCallGetsTheHook() {
+        byte[] user = rewritten(ThreadUser.class);
+        assertThat(ClassFiles.calls(user, "startOverriding"))
+                .containsExactly("invokevirtual example/StartingWorker.start");
+
+        byte[] worker = rewritten(StartingWorker.class);
+        assertThat(ClassFiles.calls(worker, "start")).containsExactly("invokestatic " + HOOKS + ".start");
+    }
+
+    @Test
+    void aSubclassThatInheritsTheMethodsGetsTheHooks() {
+        assertThat(ClassFiles.calls(rewritten(ThreadUser.class), "startAndJoin")).containsExactly(
+                "invokestatic " + HOOKS + ".start",
+                "invokestatic " + HOOKS + ".isAlive",
+                "invokestatic " + HOOKS + ".join",
+                "invokevirtual example/PlainWorker.ran");
+    }
+
+    @Test
+    void aLambdaBodyIsRewritten() {
+        assertThat(ClassFiles.calls(rewritten(ThreadUser.class), name -> name.startsWith("lambda$")))
+                .containsExactly("invokestatic " + HOOKS + ".currentThread", "invokevirtual java/lang/Thread.getName");
+    }
+
+    @Test
+    void aClassWithNoCallOfAThreadMethodIsLeftAlone() {
+        assertThat(rewrite.apply(Unrelated.class.getClassLoader(), "example/Unrelated", ClassFiles.of(Unrelated.class)))
+                .isNull();
+        assertThat(rewrite.apply(PlainWorker.class.getClassLoader(), "example/PlainWorker", ClassFiles.of(PlainWorker.class)))
+                .isNull();
+    }
+
+    @Test
+    void rewrittenClassesPassTheVerifierAndRun() throws Exception {
+        ClassLoader loader = ClassFiles.loader(Map.of(
+                ThreadUser.class.getName(), rewritten(ThreadUser.class),
+                StartingWorker.class.getName(), rewritten(StartingWorker.class),
+                PlainWorker.class.getName(), ClassFiles.of(PlainWorker.class)));
+        Class<?> user = Class.forName(ThreadUser.class.getName(), true, loader);
+        Class<?> worker = Class.forName(PlainWorker.class.getName(), true, loader);
+        Class.forName(StartingWorker.class.getName(), true, loader);
+
+        Object workers = java.lang.reflect.Array.newInstance(worker, 3);
+        for (int i = 0; i < 3; i++) {
+            java.lang.reflect.Array.set(workers, i, worker.getConstructor().newInstance());
+        }
+        assertThat(user.getMethod("startAndJoin", workers.getClass()).invoke(null, workers)).isEqualTo(3);
+        @SuppressWarnings("unchecked")
+        Supplier<String> name = (Supplier<String>) user.getMethod("currentName").invoke(null);
+        assertThat(name.get()).isEqualTo(Thread.currentThread().getName());
+    }
+
+    @Test
+    void includeAndExcludeNarrowTheClassesRewritten() throws InvalidOptionException {
+        byte[] user = ClassFiles.of(ThreadUser.class);
+        ClassLoader loader = ThreadUser.class.getClassLoader();
+        assertThat(rewriteUnder("exclude=example.").apply(loader, "example/ThreadUser", user)).isNull();
+        assertThat(rewriteUnder("include=com.example.").apply(loader, "example/ThreadUser", user)).isNull();
+        assertThat(rewriteUnder("include=example.Thread").apply(loader, "example/ThreadUser", user)).isNotNull();
+        assertThat(rewrite.apply(null, "example/ThreadUser", user)).as("boot loader").isNull();
+        assertThat(rewrite.apply(loader, "io/fiberize/agent/ThreadUser", user)).as("fiberize's own").isNull();
+    }
+
+    private byte[] rewritten(Class<?> type) {
+        byte[] classfile = rewrite.apply(type.getClassLoader(), type.getName().replace('.', '/'), ClassFiles.of(type));
+        assertThat(classfile).as("rewrite of %s", type).isNotNull();
+        return classfile;
+    }
+
+    private static ClassRewrite rewriteUnder(String agentArgs) throws InvalidOptionException {
+        return new ThreadCallSiteInstrumentation().rewrite(OptionsParser.parse(agentArgs, new Properties(), null));
+    }
+}
