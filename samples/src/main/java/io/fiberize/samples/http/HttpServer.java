@@ -1,12 +1,10 @@
 package io.fiberize.samples.http;
 
-import io.fiberize.samples.cli.Arguments;
+import io.fiberize.samples.cli.Acceptor;
 import io.fiberize.samples.cli.BadArgumentException;
+import io.fiberize.samples.cli.ServerCommand;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,20 +19,17 @@ import java.util.List;
  */
 public final class HttpServer {
 
-    private static final int BACKLOG = 4096;
-
-    private static final String USAGE = """
+    private static final ServerCommand COMMAND = new ServerCommand("http-server", """
             Usage: HttpServer [--port N] [--root DIR]
             A thread-per-connection HTTP/1.1 server on 127.0.0.1 (GET and HEAD, keep-alive).
               --port N      port to listen on; 0 picks a free one (default 0)
               --root DIR    directory to serve (default: a small built-in page)
             GET /hello answers "Hello, world!". Prints "listening on <port>" once it is ready,
             then serves until killed.
-            """;
+            """);
 
     private final ServerSocket serverSocket;
     private final Routes routes;
-    private long accepted;
 
     /**
      * Create a server that will accept connections on {@code serverSocket} and serve the files under
@@ -49,46 +44,23 @@ public final class HttpServer {
      * Run the server: parse the arguments, bind, say where, and serve forever.
      */
     public static void main(String[] args) throws IOException {
-        int port;
-        Path root;
-        try {
-            Arguments arguments = Arguments.parse(args, List.of("port", "root"));
-            if (arguments.help()) {
-                System.out.print(USAGE);
-                return;
-            }
-            port = arguments.number("port", 0, 0, 65535);
+        record Options(int port, Path root) {
+        }
+        Options options = COMMAND.configure(args, List.of("port", "root"), arguments -> {
             String directory = arguments.text("root", null);
-            root = directory == null ? null : Path.of(directory);
+            Path root = directory == null ? null : Path.of(directory);
             if (root != null && !Files.isDirectory(root)) {
                 throw new BadArgumentException("invalid --root '" + directory + "': not a directory");
             }
-        } catch (BadArgumentException e) {
-            System.err.println("http-server: " + e.getMessage() + "; try --help");
-            System.exit(2);
-            return;
-        }
-        ServerSocket serverSocket = new ServerSocket(port, BACKLOG, InetAddress.getLoopbackAddress());
-        System.out.println("listening on " + serverSocket.getLocalPort());
-        new HttpServer(serverSocket, root).serve();
+            return new Options(ServerCommand.port(arguments), root);
+        });
+        new HttpServer(ServerCommand.listen(options.port()), options.root()).serve();
     }
 
     /**
      * Accept connections and start a thread for each, until the server socket is closed.
      */
     public void serve() throws IOException {
-        while (true) {
-            Socket socket;
-            try {
-                socket = serverSocket.accept();
-            } catch (SocketException e) {
-                if (serverSocket.isClosed()) {
-                    return;
-                }
-                throw e;
-            }
-            socket.setTcpNoDelay(true);
-            new Thread(new HttpConnection(socket, routes), "http-" + ++accepted).start();
-        }
+        Acceptor.serve(serverSocket, (socket, id) -> new Thread(new HttpConnection(socket, routes), "http-" + id).start());
     }
 }

@@ -1,12 +1,9 @@
 package io.fiberize.samples.kv;
 
-import io.fiberize.samples.cli.Arguments;
-import io.fiberize.samples.cli.BadArgumentException;
+import io.fiberize.samples.cli.Acceptor;
+import io.fiberize.samples.cli.ServerCommand;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketException;
 import java.util.List;
 
 /**
@@ -19,19 +16,16 @@ import java.util.List;
  */
 public final class KvServer {
 
-    private static final int BACKLOG = 4096;
-
-    private static final String USAGE = """
+    private static final ServerCommand COMMAND = new ServerCommand("kv-server", """
             Usage: KvServer [--port N]
             A thread-per-connection key-value server on 127.0.0.1 speaking memcached's text protocol
             (get, set, delete, incr, decr, quit).
               --port N    port to listen on; 0 picks a free one (default 0)
             Prints "listening on <port>" once it is ready, then serves until killed.
-            """;
+            """);
 
     private final ServerSocket serverSocket;
     private final Store store = new Store();
-    private long accepted;
 
     /**
      * Create a server that will accept connections on {@code serverSocket}, with an empty store.
@@ -44,40 +38,14 @@ public final class KvServer {
      * Run the server: parse the arguments, bind, say where, and serve forever.
      */
     public static void main(String[] args) throws IOException {
-        int port;
-        try {
-            Arguments arguments = Arguments.parse(args, List.of("port"));
-            if (arguments.help()) {
-                System.out.print(USAGE);
-                return;
-            }
-            port = arguments.number("port", 0, 0, 65535);
-        } catch (BadArgumentException e) {
-            System.err.println("kv-server: " + e.getMessage() + "; try --help");
-            System.exit(2);
-            return;
-        }
-        ServerSocket serverSocket = new ServerSocket(port, BACKLOG, InetAddress.getLoopbackAddress());
-        System.out.println("listening on " + serverSocket.getLocalPort());
-        new KvServer(serverSocket).serve();
+        int port = COMMAND.configure(args, List.of("port"), ServerCommand::port);
+        new KvServer(ServerCommand.listen(port)).serve();
     }
 
     /**
      * Accept connections and start a thread for each, until the server socket is closed.
      */
     public void serve() throws IOException {
-        while (true) {
-            Socket socket;
-            try {
-                socket = serverSocket.accept();
-            } catch (SocketException e) {
-                if (serverSocket.isClosed()) {
-                    return;
-                }
-                throw e;
-            }
-            socket.setTcpNoDelay(true);
-            new Thread(new KvConnection(socket, store), "kv-" + ++accepted).start();
-        }
+        Acceptor.serve(serverSocket, (socket, id) -> new Thread(new KvConnection(socket, store), "kv-" + id).start());
     }
 }

@@ -1,12 +1,10 @@
 package io.fiberize.samples.proxy;
 
-import io.fiberize.samples.cli.Arguments;
+import io.fiberize.samples.cli.Acceptor;
 import io.fiberize.samples.cli.BadArgumentException;
+import io.fiberize.samples.cli.ServerCommand;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketException;
 import java.util.List;
 
 /**
@@ -20,19 +18,16 @@ import java.util.List;
  */
 public final class ProxyServer {
 
-    private static final int BACKLOG = 4096;
-
-    private static final String USAGE = """
+    private static final ServerCommand COMMAND = new ServerCommand("proxy", """
             Usage: ProxyServer --target HOST:PORT [--port N]
             A thread-per-direction TCP proxy on 127.0.0.1 to one target.
               --target HOST:PORT    where to relay each connection (required)
               --port N              port to listen on; 0 picks a free one (default 0)
             Prints "listening on <port>" once it is ready, then serves until killed.
-            """;
+            """);
 
     private final ServerSocket serverSocket;
     private final Target target;
-    private long accepted;
 
     /**
      * Create a proxy that will accept connections on {@code serverSocket} and relay them to {@code target}.
@@ -46,47 +41,23 @@ public final class ProxyServer {
      * Run the proxy: parse the arguments, bind, say where, and relay forever.
      */
     public static void main(String[] args) throws IOException {
-        int port;
-        Target target;
-        try {
-            Arguments arguments = Arguments.parse(args, List.of("port", "target"));
-            if (arguments.help()) {
-                System.out.print(USAGE);
-                return;
-            }
-            port = arguments.number("port", 0, 0, 65535);
+        record Options(int port, Target target) {
+        }
+        Options options = COMMAND.configure(args, List.of("port", "target"), arguments -> {
             String text = arguments.text("target", null);
             if (text == null) {
                 throw new BadArgumentException("--target is required");
             }
-            target = Target.parse(text);
-        } catch (BadArgumentException e) {
-            System.err.println("proxy: " + e.getMessage() + "; try --help");
-            System.exit(2);
-            return;
-        }
-        ServerSocket serverSocket = new ServerSocket(port, BACKLOG, InetAddress.getLoopbackAddress());
-        System.out.println("listening on " + serverSocket.getLocalPort());
-        new ProxyServer(serverSocket, target).serve();
+            return new Options(ServerCommand.port(arguments), Target.parse(text));
+        });
+        new ProxyServer(ServerCommand.listen(options.port()), options.target()).serve();
     }
 
     /**
      * Accept connections and start a thread for each, until the server socket is closed.
      */
     public void serve() throws IOException {
-        while (true) {
-            Socket socket;
-            try {
-                socket = serverSocket.accept();
-            } catch (SocketException e) {
-                if (serverSocket.isClosed()) {
-                    return;
-                }
-                throw e;
-            }
-            socket.setTcpNoDelay(true);
-            long id = ++accepted;
-            new Thread(new ProxyConnection(socket, target, "proxy-" + id), "proxy-" + id + "-up").start();
-        }
+        Acceptor.serve(serverSocket, (socket, id) ->
+                new Thread(new ProxyConnection(socket, target, "proxy-" + id), "proxy-" + id + "-up").start());
     }
 }
