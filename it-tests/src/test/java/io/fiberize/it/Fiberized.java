@@ -18,8 +18,20 @@ record Fiberized(ForkedJvm.Result plain, ForkedJvm.Result fiberized) {
      * agent must have rewritten every class it tried to.
      */
     static Fiberized run(String mainClass, String... args) throws Exception {
-        ForkedJvm.Result plain = ForkedJvm.jdk25().run(mainClass, args);
-        ForkedJvm.Result fiberized = ForkedJvm.jdk25().agent("log=info").run(mainClass, args);
+        return run(BuildOutputs.programsClassPath(), mainClass, args);
+    }
+
+    /**
+     * Run {@code mainClass} like {@link #run(String, String...)}, with the third-party libraries on the class
+     * path too.
+     */
+    static Fiberized runWithLibraries(String mainClass, String... args) throws Exception {
+        return run(BuildOutputs.programsWithLibrariesClassPath(), mainClass, args);
+    }
+
+    private static Fiberized run(String classPath, String mainClass, String... args) throws Exception {
+        ForkedJvm.Result plain = ForkedJvm.jdk25().classPath(classPath).run(mainClass, args);
+        ForkedJvm.Result fiberized = ForkedJvm.jdk25().classPath(classPath).agent("log=info").run(mainClass, args);
         assertThat(plain.exitCode()).as("%s", plain).isZero();
         assertThat(fiberized.exitCode()).as("%s", fiberized).isZero();
         assertThat(fiberized.stderr()).as("instrumentation errors").doesNotContain("could not rewrite");
