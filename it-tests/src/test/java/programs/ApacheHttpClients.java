@@ -40,10 +40,6 @@ public final class ApacheHttpClients {
 
     public static void main(String[] args) throws Exception {
         int threads = Integer.parseInt(args[0]);
-        // commons-logging's own simple logger to standard error, rather than java.util.logging: once
-        // java.util.logging is initialized, a line logged from a shutdown hook can be lost at exit, and the
-        // test reads one.
-        System.setProperty("org.apache.commons.logging.Log", "org.apache.commons.logging.impl.SimpleLog");
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), threads);
         ExecutorService handlers = Executors.newCachedThreadPool();
         server.setExecutor(handlers);

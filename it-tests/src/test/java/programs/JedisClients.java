@@ -29,9 +29,6 @@ public final class JedisClients {
         JedisPoolConfig config = new JedisPoolConfig();
         config.setMaxTotal(POOL_SIZE);
         config.setMaxIdle(POOL_SIZE);
-        // No pool MBeans: initializing the platform MBean server makes the JVM's exit lose a log line
-        // written from a shutdown hook, which the test reads.
-        config.setJmxEnabled(false);
         try (JedisPool pool = new JedisPool(config, "127.0.0.1", port)) {
             try (Jedis jedis = pool.getResource()) {
                 jedis.flushAll();

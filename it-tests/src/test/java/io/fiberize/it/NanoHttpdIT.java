@@ -7,11 +7,6 @@ import org.junit.jupiter.api.Test;
 /**
  * A NanoHTTPD app, unmodified, serves a file and a form to 1,000 concurrent {@code HttpURLConnection}
  * clients; NanoHTTPD's thread per connection and the clients' threads run on few platform threads.
- *
- * <p>No exit report is read: NanoHTTPD logs through {@code java.util.logging}, and once that is
- * initialized the agent's exit report, logged from a shutdown hook, is lost (see the README's
- * compatibility table). The sampled peak of platform threads, with 2,000 threads of the program
- * alive at once, is the evidence here.
  */
 class NanoHttpdIT {
     private static final int CLIENTS = 1000;
@@ -23,5 +18,9 @@ class NanoHttpdIT {
 
         assertThat(runs.plain().stderr()).containsPattern("peak platform threads: \\d{3,}");
         assertThat(runs.fiberizedNumber("peak platform threads:")).isLessThan(30);
+        ExitReport report = runs.report();
+        // 1,000 clients and NanoHTTPD's thread per connection (HttpURLConnection keeps connections alive).
+        assertThat(report.get("fibersStarted")).isGreaterThanOrEqualTo(CLIENTS + 1);
+        assertThat(report.get("jdkHelperResumes")).as("resumes from JDK pollers or unparkers: %s", report).isZero();
     }
 }

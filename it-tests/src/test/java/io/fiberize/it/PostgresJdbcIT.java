@@ -6,11 +6,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The PostgreSQL JDBC driver, unmodified, against a real PostgreSQL server: 500 threads with a connection
- * each run queries and a transaction that waits 50 ms in the server, on a handful of platform threads.
- *
- * <p>No exit report is read: the driver logs through {@code java.util.logging}, and once that is initialized
- * the agent's exit report, logged from a shutdown hook, is often lost (see the README's compatibility
- * table). The platform thread count with all 500 connections open is the evidence here.
+ * each run queries and a transaction that waits 50 ms in the server, on a handful of platform threads,
+ * every socket wait through the loop.
  */
 class PostgresJdbcIT {
     private static final int THREADS = 500;
@@ -28,6 +25,10 @@ class PostgresJdbcIT {
 
             assertThat(runs.plain().stderr()).containsPattern("platform threads with all connections open: \\d{3,}");
             assertThat(runs.fiberizedNumber("platform threads with all connections open:")).isLessThan(30);
+            ExitReport report = runs.report();
+            assertThat(report.get("fibersStarted")).isGreaterThanOrEqualTo(THREADS);
+            assertThat(report.get("jdkHelperResumes")).as("resumes from JDK pollers or unparkers: %s", report)
+                    .isZero();
         }
     }
 }
