@@ -37,6 +37,14 @@ final class BuildOutputs {
         return property("fiberize.programs.classes");
     }
 
+    /**
+     * Return the class path of the test programs followed by the third-party libraries they use (PostgreSQL
+     * JDBC, Jedis, Apache HttpClient, NanoHTTPD) with their dependencies.
+     */
+    static String programsWithLibrariesClassPath() {
+        return programsClassPath() + java.io.File.pathSeparator + property("fiberize.libraries.classpath");
+    }
+
     private static String property(String name) {
         String value = System.getProperty(name);
         assertThat(value).as("system property %s (set by Failsafe; run through mvn verify)", name).isNotBlank();

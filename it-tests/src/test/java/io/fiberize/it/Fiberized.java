@@ -18,8 +18,24 @@ record Fiberized(ForkedJvm.Result plain, ForkedJvm.Result fiberized) {
      * agent must have rewritten every class it tried to.
      */
     static Fiberized run(String mainClass, String... args) throws Exception {
-        ForkedJvm.Result plain = ForkedJvm.jdk25().run(mainClass, args);
-        ForkedJvm.Result fiberized = ForkedJvm.jdk25().agent("log=info").run(mainClass, args);
+        return run(BuildOutputs.programsClassPath(), new String[0], mainClass, args);
+    }
+
+    /**
+     * Run {@code mainClass} like {@link #run(String, String...)}, with the third-party libraries on the class
+     * path too, and {@link KeepLogHandlersAtExit} as {@code java.util.logging}'s manager both ways (many
+     * libraries log through it, which would otherwise lose the exit report).
+     */
+    static Fiberized runWithLibraries(String mainClass, String... args) throws Exception {
+        return run(BuildOutputs.programsWithLibrariesClassPath(),
+                new String[] {"-Djava.util.logging.manager=" + KeepLogHandlersAtExit.class.getName()}, mainClass, args);
+    }
+
+    private static Fiberized run(String classPath, String[] jvmOptions, String mainClass, String... args)
+            throws Exception {
+        ForkedJvm.Result plain = ForkedJvm.jdk25().classPath(classPath).jvmOptions(jvmOptions).run(mainClass, args);
+        ForkedJvm.Result fiberized = ForkedJvm.jdk25().classPath(classPath).jvmOptions(jvmOptions).agent("log=info")
+                .run(mainClass, args);
         assertThat(plain.exitCode()).as("%s", plain).isZero();
         assertThat(fiberized.exitCode()).as("%s", fiberized).isZero();
         assertThat(fiberized.stderr()).as("instrumentation errors").doesNotContain("could not rewrite");

@@ -1,0 +1,119 @@
+package programs;
+
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+
+/**
+ * The JDK's {@link HttpsServer} on a cached pool and N client threads that each make one request through
+ * {@link HttpsURLConnection} at once, so N TLS handshakes run concurrently; the self-signed certificate
+ * (for 127.0.0.1) is made by {@code keytool} for the run.
+ *
+ * <p>Usage: {@code HttpsClients <clients>}. Prints what it counted; the peak number of platform threads
+ * goes to standard error.
+ */
+public final class HttpsClients {
+    private static final char[] PASSWORD = "changeit".toCharArray();
+
+    public static void main(String[] args) throws Exception {
+        int clients = Integer.parseInt(args[0]);
+        SSLContext context = context();
+        HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), clients);
+        server.setHttpsConfigurator(new HttpsConfigurator(context));
+        ExecutorService handlers = Executors.newCachedThreadPool();
+        server.setExecutor(handlers);
+        server.createContext("/", exchange -> {
+            byte[] body = ("secret for " + exchange.getRequestURI().getPath()).getBytes(StandardCharsets.US_ASCII);
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        String base = "https://127.0.0.1:" + server.getAddress().getPort();
+
+        PeakThreads peak = PeakThreads.start();
+        CountDownLatch go = new CountDownLatch(1);
+        AtomicInteger right = new AtomicInteger();
+        AtomicInteger wrong = new AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            int id = i;
+            Thread client = new Thread(() -> {
+                try {
+                    go.await();
+                    HttpsURLConnection connection = (HttpsURLConnection) new URL(base + "/client/" + id).openConnection();
+                    connection.setSSLSocketFactory(context.getSocketFactory());
+                    connection.setConnectTimeout(30_000);
+                    connection.setReadTimeout(30_000);
+                    try (InputStream in = connection.getInputStream()) {
+                        String body = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+                        (body.equals("secret for /client/" + id) ? right : wrong).incrementAndGet();
+                    }
+                } catch (IOException | InterruptedException e) {
+                    wrong.incrementAndGet();
+                    System.err.println("client " + id + " failed: " + e);
+                }
+            }, "client-" + i);
+            threads.add(client);
+            client.start();
+        }
+        go.countDown();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        server.stop(0);
+        handlers.shutdown();
+        System.out.println("TLS clients: " + clients + ", right answers: " + right.get() + ", wrong: " + wrong.get());
+        System.err.println("peak platform threads: " + peak.stop());
+    }
+
+    private static SSLContext context() throws Exception {
+        Path dir = Files.createTempDirectory("https-clients");
+        File store = dir.resolve("keystore.p12").toFile();
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        Process process = new ProcessBuilder(keytool, "-genkeypair", "-alias", "server", "-keyalg", "EC",
+                "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2",
+                "-storetype", "PKCS12", "-keystore", store.getPath(), "-storepass", new String(PASSWORD))
+                .redirectErrorStream(true).start();
+        process.getInputStream().readAllBytes();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("keytool failed");
+        }
+        KeyStore keyStore = KeyStore.getInstance("PKCS12");
+        try (FileInputStream in = new FileInputStream(store)) {
+            keyStore.load(in, PASSWORD);
+        }
+        Files.delete(store.toPath());
+        Files.delete(dir);
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(keyStore, PASSWORD);
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(keyStore);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
+        return context;
+    }
+}
