@@ -47,6 +47,10 @@ class ObservabilityIT {
             assertThat(number(jmx, loops, "TasksRun")).isPositive();
             assertThat(jmx.getAttribute(loop0, "Name")).isEqualTo("fiberize-loop-0");
             assertThat(jmx.getAttribute(loops, "Name")).isEqualTo("all");
+            String dump = (String) jmx.invoke(loops, "dumpFibers", new Object[0], new String[0]);
+            assertThat(dump).contains("120 fibers").contains("100 threads WAITING: ")
+                    .contains("20 threads TIMED_WAITING: ").contains("\"reader-99\"").contains("\"sleeper-19\"")
+                    .contains("at programs.ParkedOnSockets.read(");
         }
     }
 

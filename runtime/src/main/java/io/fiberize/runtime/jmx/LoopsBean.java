@@ -1,6 +1,7 @@
 package io.fiberize.runtime.jmx;
 
 import io.fiberize.runtime.FiberRuntime;
+import io.fiberize.runtime.dump.FiberDump;
 
 /**
  * Answer {@link LoopsMXBean} for a running runtime.
@@ -36,5 +37,10 @@ final class LoopsBean extends LoopBean implements LoopsMXBean {
     @Override
     public long getOffloadCalls() {
         return runtime.offload().calls();
+    }
+
+    @Override
+    public String dumpFibers() {
+        return FiberDump.ofThisJvm();
     }
 }

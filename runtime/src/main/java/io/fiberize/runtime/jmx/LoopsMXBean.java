@@ -2,7 +2,7 @@ package io.fiberize.runtime.jmx;
 
 /**
  * Show the whole loop group through JMX as {@code io.fiberize:type=Loops}: the loops' counters
- * summed (the longest turn is the longest of any loop), and the offload pool.
+ * summed (the longest turn is the longest of any loop), the offload pool, and a fiber dump.
  */
 public interface LoopsMXBean extends LoopMXBean {
 
@@ -17,4 +17,9 @@ public interface LoopsMXBean extends LoopMXBean {
 
     /** Return the calls offloaded so far. */
     long getOffloadCalls();
+
+    /**
+     * Dump this JVM's threads, fibers grouped by loop, as the text {@code bin/fiberize dump} prints.
+     */
+    String dumpFibers();
 }
