@@ -34,5 +34,7 @@ public final class InitializerWaits {
         initializer.start();
         initializer.join();
         System.out.println("config " + value[0]);
+        // Stay a moment, so that whatever another thread reports about the wait is out before exit.
+        Thread.sleep(1_000);
     }
 }

@@ -60,6 +60,7 @@ class JfrEventsIT {
                     .jvmOptions("-XX:StartFlightRecording=filename=" + recording + extraSettings)
                     .run(program);
             assertThat(run.exitCode()).as("%s", run).isZero();
+            assertThat(run.stderr()).as("%s", run).doesNotContain("Exception", "Error");
             return RecordingFile.readAllEvents(recording);
         } finally {
             Files.deleteIfExists(recording);
