@@ -73,7 +73,8 @@ public final class Installer {
     private static void loadAll(JarFile runtimeJar) throws ClassNotFoundException {
         for (var entries = runtimeJar.entries(); entries.hasMoreElements(); ) {
             String name = entries.nextElement().getName();
-            if (name.endsWith(".class") && !name.endsWith("module-info.class") && !(name.startsWith(JFR_EVENTS) && name.endsWith("Event.class"))) {
+            boolean jfrEvent = name.startsWith(JFR_EVENTS) && name.endsWith("Event.class");
+            if (name.endsWith(".class") && !name.endsWith("module-info.class") && !jfrEvent) {
                 Class.forName(name.substring(0, name.length() - ".class".length()).replace('/', '.'), false, null);
             }
         }
