@@ -22,6 +22,10 @@ import java.util.jar.JarFile;
  */
 public final class Installer {
     private static final String RUNTIME_JAR = "fiberize-runtime.jar";
+    /** The package of jdk.jfr that the code JFR puts into an event class of the boot loader calls. */
+    private static final String JFR_EVENT_INTERNALS = "jdk.jfr.internal.event";
+    /** The JFR event classes: {@code io/fiberize/runtime/jfr/*Event.class}, not loaded in premain. */
+    private static final String JFR_EVENTS = "io/fiberize/runtime/jfr/";
     private static final String RUNTIME_PROBE = "io.fiberize.runtime.FiberRuntime";
     /** The packages of java.base the runtime reaches into, opened (so also exported) to its module only. */
     private static final String[] OPENED = {"java.lang", "sun.nio.ch", "jdk.internal.vm"};
@@ -44,6 +48,13 @@ public final class Installer {
         }
         // java.base reads the runtime so that code rewritten inside it may call the runtime's hooks.
         inst.redefineModule(javaBase, Set.of(runtime), Map.of(), opens, Set.of(), Map.of());
+        // JFR treats event classes of the boot loader as the JDK's own: their instrumented code
+        // calls jdk.jfr.internal.event directly.
+        java.util.Optional<Module> jfr = ModuleLayer.boot().findModule("jdk.jfr");
+        if (jfr.isPresent()) {
+            inst.redefineModule(jfr.get(), Set.of(), Map.of(JFR_EVENT_INTERNALS, Set.of(runtime)), Map.of(), Set.of(),
+                    Map.of());
+        }
         if (!Startup.start(options, inst, attached) && options.onUnsupported() == OnUnsupported.FAIL) {
             System.err.println("fiberize: exiting (onUnsupported=fail)");
             System.exit(3);
@@ -54,11 +65,16 @@ public final class Installer {
      * Load every runtime class now. Rewritten JDK code calls into the runtime from inside the
      * JDK's own file reading, and loading a runtime class later would read the runtime's jar
      * through that very code: the class would be needed inside its own loading.
+     *
+     * <p>Except the JFR event classes: JFR instruments an event class when it is loaded while JFR
+     * runs, and a recording started with {@code -XX:StartFlightRecording} starts after premain.
+     * They are loaded on first emission, which happens only once JFR runs.
      */
     private static void loadAll(JarFile runtimeJar) throws ClassNotFoundException {
         for (var entries = runtimeJar.entries(); entries.hasMoreElements(); ) {
             String name = entries.nextElement().getName();
-            if (name.endsWith(".class") && !name.endsWith("module-info.class")) {
+            boolean jfrEvent = name.startsWith(JFR_EVENTS) && name.endsWith("Event.class");
+            if (name.endsWith(".class") && !name.endsWith("module-info.class") && !jfrEvent) {
                 Class.forName(name.substring(0, name.length() - ".class".length()).replace('/', '.'), false, null);
             }
         }

@@ -18,24 +18,21 @@ record Fiberized(ForkedJvm.Result plain, ForkedJvm.Result fiberized) {
      * agent must have rewritten every class it tried to.
      */
     static Fiberized run(String mainClass, String... args) throws Exception {
-        return run(BuildOutputs.programsClassPath(), new String[0], mainClass, args);
+        return run(BuildOutputs.programsClassPath(), mainClass, args);
     }
 
     /**
-     * Run {@code mainClass} like {@link #run(String, String...)}, with the third-party libraries on the class
-     * path too, and {@link KeepLogHandlersAtExit} as {@code java.util.logging}'s manager both ways (many
-     * libraries log through it, which would otherwise lose the exit report).
+     * Run {@code mainClass} like {@link #run(String, String...)}, with the third-party libraries on
+     * the class path too. Many of them log through {@code java.util.logging}; the exit report must
+     * survive that (it once went through it and was lost to its shutdown reset).
      */
     static Fiberized runWithLibraries(String mainClass, String... args) throws Exception {
-        return run(BuildOutputs.programsWithLibrariesClassPath(),
-                new String[] {"-Djava.util.logging.manager=" + KeepLogHandlersAtExit.class.getName()}, mainClass, args);
+        return run(BuildOutputs.programsWithLibrariesClassPath(), mainClass, args);
     }
 
-    private static Fiberized run(String classPath, String[] jvmOptions, String mainClass, String... args)
-            throws Exception {
-        ForkedJvm.Result plain = ForkedJvm.jdk25().classPath(classPath).jvmOptions(jvmOptions).run(mainClass, args);
-        ForkedJvm.Result fiberized = ForkedJvm.jdk25().classPath(classPath).jvmOptions(jvmOptions).agent("log=info")
-                .run(mainClass, args);
+    private static Fiberized run(String classPath, String mainClass, String... args) throws Exception {
+        ForkedJvm.Result plain = ForkedJvm.jdk25().classPath(classPath).run(mainClass, args);
+        ForkedJvm.Result fiberized = ForkedJvm.jdk25().classPath(classPath).agent("log=info").run(mainClass, args);
         assertThat(plain.exitCode()).as("%s", plain).isZero();
         assertThat(fiberized.exitCode()).as("%s", fiberized).isZero();
         assertThat(fiberized.stderr()).as("instrumentation errors").doesNotContain("could not rewrite");

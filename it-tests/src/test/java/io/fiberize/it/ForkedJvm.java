@@ -161,12 +161,11 @@ final class ForkedJvm {
             List<String> lines = new ArrayList<>();
             boolean inStallReport = false;
             for (String line : stderr.lines().toList()) {
-                inStallReport = line.startsWith("WARNING: fiberize: loop ") && line.contains(" stalled for ")
+                inStallReport = line.startsWith("fiberize: warning: loop ") && line.contains(" stalled for ")
                         || inStallReport && line.startsWith("\tat ");
-                if (!inStallReport
-                        && !line.startsWith("OpenJDK 64-Bit Server VM warning: Sharing is only supported")
-                        && !line.startsWith("INFO: fiberize: ")
-                        && !line.endsWith(" io.fiberize.runtime.RuntimeLog log")) {
+                boolean agentInfo = line.startsWith("fiberize: ") && !line.startsWith("fiberize: warning: ");
+                if (!inStallReport && !agentInfo
+                        && !line.startsWith("OpenJDK 64-Bit Server VM warning: Sharing is only supported")) {
                     lines.add(line);
                 }
             }

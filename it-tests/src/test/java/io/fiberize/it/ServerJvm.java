@@ -76,6 +76,13 @@ final class ServerJvm implements AutoCloseable {
     }
 
     /**
+     * Return the server's process id.
+     */
+    long pid() {
+        return process.pid();
+    }
+
+    /**
      * Return the names of the server's OS threads now (from {@code /proc/<pid>/task/*}{@code /comm}, where
      * Linux cuts each name to 15 characters).
      */

@@ -1,5 +1,6 @@
 package io.fiberize.runtime;
 
+import io.fiberize.runtime.jmx.JmxExport;
 import io.fiberize.runtime.loop.LoopGroup;
 import io.fiberize.runtime.loop.RunQueue;
 import io.fiberize.runtime.offload.OffloadPool;
@@ -40,6 +41,7 @@ public final class FiberRuntime {
                 ? new Watchdog(loops.loops(), config.watchdogMillis()).start()
                 : null;
         current = new FiberRuntime(config, loops, new OffloadPool(config.offloadThreads()), watchdog);
+        JmxExport.registerWhenCreated();
         return current;
     }
 

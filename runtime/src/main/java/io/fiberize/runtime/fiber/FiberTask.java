@@ -1,5 +1,6 @@
 package io.fiberize.runtime.fiber;
 
+import io.fiberize.runtime.jfr.JfrEmitter;
 import io.fiberize.runtime.loop.EventLoop;
 
 /**
@@ -43,12 +44,14 @@ final class FiberTask implements Runnable {
     public void run() {
         Thread self = Thread.currentThread();
         loop.fiberStarted();
+        JfrEmitter.fiberStarted(loop.name());
         try {
             task.run();
         } catch (Throwable e) {
             dispatchUncaught(self, e);
         } finally {
             loop.fiberFinished();
+            JfrEmitter.fiberEnded(loop.name());
             release();
         }
     }

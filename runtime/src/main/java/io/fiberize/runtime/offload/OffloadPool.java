@@ -1,6 +1,8 @@
 package io.fiberize.runtime.offload;
 
 import io.fiberize.runtime.fiber.Fibers;
+import io.fiberize.runtime.jfr.JfrEmitter;
+import io.fiberize.runtime.jfr.OffloadCallEvent;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedTransferQueue;
@@ -87,6 +89,7 @@ public final class OffloadPool {
             return call.call();
         }
         calls.increment();
+        OffloadCallEvent event = JfrEmitter.offloadCallStarting();
         OffloadCall<T> offloaded = new OffloadCall<>(call, caller);
         executor.execute(offloaded);
         boolean interrupted = false;
@@ -95,6 +98,9 @@ public final class OffloadPool {
             if (Thread.interrupted()) {
                 interrupted = true;
             }
+        }
+        if (event != null) {
+            event.finish();
         }
         if (interrupted) {
             caller.interrupt();

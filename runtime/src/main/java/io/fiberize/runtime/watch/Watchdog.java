@@ -2,6 +2,7 @@ package io.fiberize.runtime.watch;
 
 import io.fiberize.runtime.RuntimeLog;
 import io.fiberize.runtime.jdk.VirtualThreads;
+import io.fiberize.runtime.jfr.JfrEmitter;
 import io.fiberize.runtime.loop.EventLoop;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -110,6 +111,7 @@ public final class Watchdog implements Runnable {
         double cpuShare = cpu < 0 || cpuSince[i] < 0 ? -1 : (double) (cpu - cpuSince[i]) / (now - since[i]);
         Stall stall = diagnose(loop, state, (now - since[i]) / 1_000_000, cpuShare);
         loop.stalled();
+        JfrEmitter.stalled(stall);
         RuntimeLog.warn(stall.report());
         for (Consumer<Stall> listener : listeners) {
             listener.accept(stall);

@@ -1,0 +1,57 @@
+package io.fiberize.runtime.jmx;
+
+import io.fiberize.runtime.FiberRuntime;
+import io.fiberize.runtime.RuntimeLog;
+import io.fiberize.runtime.loop.EventLoop;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import javax.management.StandardMBean;
+
+/**
+ * Register the runtime's MXBeans with the platform MBean server once something creates it.
+ *
+ * <p>The agent does not create the platform MBean server: see {@link ExportingServerBuilder}. An
+ * application that names its own {@code javax.management.builder.initial} keeps it, and then gets
+ * no fiberize MXBeans.
+ */
+public final class JmxExport {
+    /** The domain of every fiberize MBean. */
+    public static final String DOMAIN = "io.fiberize";
+    private static final String BUILDER_PROPERTY = "javax.management.builder.initial";
+
+    private JmxExport() {
+    }
+
+    /**
+     * Arrange for the MXBeans to be registered in the platform MBean server when it is created.
+     */
+    public static void registerWhenCreated() {
+        if (System.getProperty(BUILDER_PROPERTY) == null) {
+            System.setProperty(BUILDER_PROPERTY, ExportingServerBuilder.class.getName());
+        } else {
+            RuntimeLog.info("no MXBeans: the application names its own MBean server builder ("
+                    + System.getProperty(BUILDER_PROPERTY) + ")");
+        }
+    }
+
+    /**
+     * Register the running runtime's MXBeans in {@code server}.
+     */
+    static void registerIn(MBeanServer server) {
+        FiberRuntime runtime = FiberRuntime.get();
+        if (runtime == null) {
+            return;
+        }
+        try {
+            server.registerMBean(new StandardMBean(new LoopsBean(runtime), LoopsMXBean.class, true),
+                    new ObjectName(DOMAIN + ":type=Loops"));
+            for (EventLoop loop : runtime.loops().loops()) {
+                server.registerMBean(new StandardMBean(new LoopBean(loop::stats), LoopMXBean.class, true),
+                        new ObjectName(DOMAIN + ":type=Loop,name=" + loop.name()));
+            }
+        } catch (JMException | RuntimeException e) {
+            RuntimeLog.warn("could not register the loops' MXBeans: " + e);
+        }
+    }
+}
