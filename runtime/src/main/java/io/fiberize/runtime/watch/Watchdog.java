@@ -36,7 +36,8 @@ public final class Watchdog implements Runnable {
     private final long[] lastState;
     private final long[] since;
     private final long[] cpuSince;
-    private final boolean[] reported;
+    private final long[] windowStart;
+    private final Stall.Cause[] reported;
     private ThreadMXBean threads; // the watchdog thread's own; looked up there, off the start-up path
     private volatile boolean stopped;
 
@@ -52,7 +53,8 @@ public final class Watchdog implements Runnable {
         this.lastState = new long[loops.size()];
         this.since = new long[loops.size()];
         this.cpuSince = new long[loops.size()];
-        this.reported = new boolean[loops.size()];
+        this.windowStart = new long[loops.size()];
+        this.reported = new Stall.Cause[loops.size()];
     }
 
     /** Start the watchdog's thread. */
@@ -93,23 +95,35 @@ public final class Watchdog implements Runnable {
         }
     }
 
+    /**
+     * Look at loop {@code i}: a task running for a threshold is diagnosed; a stall found busy is
+     * diagnosed again every threshold (over that window's CPU time only), because a fiber that
+     * computed for a while and then blocks pinned needs the hand-off as much as one that blocked
+     * at once. A stall is reported again only when its diagnosis changes.
+     */
     private void check(int i, long now) {
         EventLoop loop = loops.get(i);
         long state = loop.turnState();
         if ((state & 1) == 0 || state != lastState[i]) {
             lastState[i] = state;
             since[i] = now;
+            windowStart[i] = now;
             cpuSince[i] = cpuTime(loop.carrier());
-            reported[i] = false;
+            reported[i] = null;
             return;
         }
-        if (reported[i] || now - since[i] < thresholdNanos) {
+        if (now - windowStart[i] < thresholdNanos || (reported[i] != null && reported[i] != Stall.Cause.BUSY)) {
             return;
         }
-        reported[i] = true;
         long cpu = cpuTime(loop.carrier());
-        double cpuShare = cpu < 0 || cpuSince[i] < 0 ? -1 : (double) (cpu - cpuSince[i]) / (now - since[i]);
+        double cpuShare = cpu < 0 || cpuSince[i] < 0 ? -1 : (double) (cpu - cpuSince[i]) / (now - windowStart[i]);
+        windowStart[i] = now;
+        cpuSince[i] = cpu;
         Stall stall = diagnose(loop, state, (now - since[i]) / 1_000_000, cpuShare);
+        if (stall.cause() == reported[i]) {
+            return;
+        }
+        reported[i] = stall.cause();
         loop.stalled();
         JfrEmitter.stalled(stall);
         RuntimeLog.warn(stall.report());

@@ -62,6 +62,48 @@ class WatchdogTest {
         }
     }
 
+    static final CountDownLatch RELEASE_SPINNING_INIT = new CountDownLatch(1);
+
+    /** Its initializer computes for a while, then waits for another fiber. */
+    static final class SpinsThenWaitsInInitializer {
+        static final String VALUE;
+
+        static {
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(350);
+            long sink = 0;
+            while (System.nanoTime() < end) {
+                sink += Long.numberOfTrailingZeros(System.nanoTime());
+            }
+            try {
+                RELEASE_SPINNING_INIT.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            VALUE = "initialized after " + (sink >= 0 ? "spinning" : "");
+        }
+
+        private SpinsThenWaitsInInitializer() {
+        }
+    }
+
+    @Test
+    void aStallFirstFoundBusyIsCompensatedOnceItBlocks() throws Exception {
+        watch();
+        AtomicReference<String> seen = new AtomicReference<>();
+        Thread a = Fibers.start(loop, "spinning-initializer", true, () -> seen.set(SpinsThenWaitsInInitializer.VALUE));
+        Thread b = Fibers.start(loop, "releasing-fiber", true, RELEASE_SPINNING_INIT::countDown);
+
+        Eventually.join(b);
+        Eventually.join(a);
+
+        assertThat(seen).hasValue("initialized after spinning");
+        Eventually.await("the compensated stall is reported", () -> stalls.stream().anyMatch(s -> s.compensated() != null));
+        assertThat(stalls.getFirst().cause()).isEqualTo(Stall.Cause.BUSY);
+        assertThat(stalls.getFirst().compensated()).isNull();
+        assertThat(stalls.getLast().cause()).isEqualTo(Stall.Cause.CLASS_INITIALIZER);
+        assertThat(loop.stats().compensations()).isEqualTo(1);
+    }
+
     @Test
     void aFiberWaitingInAClassInitializerForAnotherFiberIsCompensated() throws Exception {
         watch();
