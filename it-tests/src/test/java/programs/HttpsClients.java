@@ -1,7 +1,5 @@
 package programs;
 
-import java.io.File;
-import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,9 +7,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -19,9 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.HttpsURLConnection;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
@@ -35,11 +28,9 @@ import com.sun.net.httpserver.HttpsServer;
  * goes to standard error.
  */
 public final class HttpsClients {
-    private static final char[] PASSWORD = "changeit".toCharArray();
-
     public static void main(String[] args) throws Exception {
         int clients = Integer.parseInt(args[0]);
-        SSLContext context = context();
+        SSLContext context = SelfSignedTls.context();
         HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), clients);
         server.setHttpsConfigurator(new HttpsConfigurator(context));
         ExecutorService handlers = Executors.newCachedThreadPool();
@@ -88,32 +79,5 @@ public final class HttpsClients {
         handlers.shutdown();
         System.out.println("TLS clients: " + clients + ", right answers: " + right.get() + ", wrong: " + wrong.get());
         System.err.println("peak platform threads: " + peak.stop());
-    }
-
-    private static SSLContext context() throws Exception {
-        Path dir = Files.createTempDirectory("https-clients");
-        File store = dir.resolve("keystore.p12").toFile();
-        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        Process process = new ProcessBuilder(keytool, "-genkeypair", "-alias", "server", "-keyalg", "EC",
-                "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2",
-                "-storetype", "PKCS12", "-keystore", store.getPath(), "-storepass", new String(PASSWORD))
-                .redirectErrorStream(true).start();
-        process.getInputStream().readAllBytes();
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("keytool failed");
-        }
-        KeyStore keyStore = KeyStore.getInstance("PKCS12");
-        try (FileInputStream in = new FileInputStream(store)) {
-            keyStore.load(in, PASSWORD);
-        }
-        Files.delete(store.toPath());
-        Files.delete(dir);
-        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(keyStore, PASSWORD);
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(keyStore);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
-        return context;
     }
 }

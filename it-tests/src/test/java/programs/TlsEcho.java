@@ -1,33 +1,24 @@
 package programs;
 
-import java.io.File;
-import java.io.FileInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A thread-per-connection TLS echo server and N client threads, with a self-signed certificate
  * made by {@code keytool} for the run.
  */
 public final class TlsEcho {
-    private static final char[] PASSWORD = "changeit".toCharArray();
-
     public static void main(String[] args) throws Exception {
         int clients = Integer.parseInt(args[0]);
-        SSLContext context = context();
+        SSLContext context = SelfSignedTls.context();
         SSLServerSocket server = (SSLServerSocket) context.getServerSocketFactory()
                 .createServerSocket(0, clients, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(() -> {
@@ -80,32 +71,5 @@ public final class TlsEcho {
             t.join();
         }
         System.out.println("TLS clients echoed: " + echoed.get() + " of " + clients);
-    }
-
-    private static SSLContext context() throws Exception {
-        Path dir = Files.createTempDirectory("tls-echo");
-        File store = dir.resolve("keystore.p12").toFile();
-        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        Process process = new ProcessBuilder(keytool, "-genkeypair", "-alias", "server", "-keyalg", "EC",
-                "-dname", "CN=localhost", "-validity", "2", "-storetype", "PKCS12",
-                "-keystore", store.getPath(), "-storepass", new String(PASSWORD))
-                .redirectErrorStream(true).start();
-        process.getInputStream().readAllBytes();
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("keytool failed");
-        }
-        KeyStore keyStore = KeyStore.getInstance("PKCS12");
-        try (FileInputStream in = new FileInputStream(store)) {
-            keyStore.load(in, PASSWORD);
-        }
-        Files.delete(store.toPath());
-        Files.delete(dir);
-        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(keyStore, PASSWORD);
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(keyStore);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
-        return context;
     }
 }
