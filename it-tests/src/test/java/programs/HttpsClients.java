@@ -7,9 +7,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,35 +43,18 @@ public final class HttpsClients {
         String base = "https://127.0.0.1:" + server.getAddress().getPort();
 
         PeakThreads peak = PeakThreads.start();
-        CountDownLatch go = new CountDownLatch(1);
         AtomicInteger right = new AtomicInteger();
         AtomicInteger wrong = new AtomicInteger();
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            int id = i;
-            Thread client = new Thread(() -> {
-                try {
-                    go.await();
-                    HttpsURLConnection connection = (HttpsURLConnection) new URL(base + "/client/" + id).openConnection();
-                    connection.setSSLSocketFactory(context.getSocketFactory());
-                    connection.setConnectTimeout(30_000);
-                    connection.setReadTimeout(30_000);
-                    try (InputStream in = connection.getInputStream()) {
-                        String body = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-                        (body.equals("secret for /client/" + id) ? right : wrong).incrementAndGet();
-                    }
-                } catch (IOException | InterruptedException e) {
-                    wrong.incrementAndGet();
-                    System.err.println("client " + id + " failed: " + e);
-                }
-            }, "client-" + i);
-            threads.add(client);
-            client.start();
-        }
-        go.countDown();
-        for (Thread thread : threads) {
-            thread.join();
-        }
+        ClientCrowd.run(clients, id -> {
+            HttpsURLConnection connection = (HttpsURLConnection) new URL(base + "/client/" + id).openConnection();
+            connection.setSSLSocketFactory(context.getSocketFactory());
+            connection.setConnectTimeout(30_000);
+            connection.setReadTimeout(30_000);
+            try (InputStream in = connection.getInputStream()) {
+                String body = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+                (body.equals("secret for /client/" + id) ? right : wrong).incrementAndGet();
+            }
+        }, wrong);
         server.stop(0);
         handlers.shutdown();
         System.out.println("TLS clients: " + clients + ", right answers: " + right.get() + ", wrong: " + wrong.get());

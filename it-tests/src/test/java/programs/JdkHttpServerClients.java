@@ -10,9 +10,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,32 +44,15 @@ public final class JdkHttpServerClients {
         int port = server.getAddress().getPort();
 
         PeakThreads peak = PeakThreads.start();
-        CountDownLatch go = new CountDownLatch(1);
         AtomicInteger right = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            int id = i;
-            Thread client = new Thread(() -> {
-                try {
-                    go.await();
-                    if (request(port, id).equals("request " + id + " echoed by downstream")) {
-                        right.incrementAndGet();
-                    } else {
-                        failed.incrementAndGet();
-                    }
-                } catch (IOException | InterruptedException e) {
-                    failed.incrementAndGet();
-                    System.err.println("client " + id + " failed: " + e);
-                }
-            }, "client-" + i);
-            threads.add(client);
-            client.start();
-        }
-        go.countDown();
-        for (Thread thread : threads) {
-            thread.join();
-        }
+        ClientCrowd.run(clients, id -> {
+            if (request(port, id).equals("request " + id + " echoed by downstream")) {
+                right.incrementAndGet();
+            } else {
+                failed.incrementAndGet();
+            }
+        }, failed);
         server.stop(0);
         pool.shutdown();
         System.out.println("clients: " + clients + ", right answers: " + right.get() + ", failed: " + failed.get());

@@ -13,11 +13,9 @@ import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import fi.iki.elonen.NanoHTTPD;
@@ -85,32 +83,15 @@ public final class NanoHttpdApp extends NanoHTTPD {
         String base = "http://127.0.0.1:" + app.getListeningPort();
 
         PeakThreads peak = PeakThreads.start();
-        CountDownLatch go = new CountDownLatch(1);
         AtomicInteger right = new AtomicInteger();
         AtomicInteger wrong = new AtomicInteger();
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            int id = i;
-            Thread client = new Thread(() -> {
-                try {
-                    go.await();
-                    count(get(base + "/file").equals(content.toString()), right, wrong);
-                    count(get(base + "/form").equals(FORM), right, wrong);
-                    String name = "client " + id + " & co";
-                    count(post(base + "/form", "name=" + URLEncoder.encode(name, "UTF-8") + "&id=" + id)
-                            .equals("hello " + name + ", number " + id), right, wrong);
-                } catch (IOException | InterruptedException e) {
-                    wrong.incrementAndGet();
-                    System.err.println("client " + id + " failed: " + e);
-                }
-            }, "client-" + i);
-            threads.add(client);
-            client.start();
-        }
-        go.countDown();
-        for (Thread thread : threads) {
-            thread.join();
-        }
+        ClientCrowd.run(clients, id -> {
+            count(get(base + "/file").equals(content.toString()), right, wrong);
+            count(get(base + "/form").equals(FORM), right, wrong);
+            String name = "client " + id + " & co";
+            count(post(base + "/form", "name=" + URLEncoder.encode(name, "UTF-8") + "&id=" + id)
+                    .equals("hello " + name + ", number " + id), right, wrong);
+        }, wrong);
         app.stop();
         System.out.println("clients: " + clients + ", right answers: " + right.get() + " of " + clients * 3
                 + ", wrong: " + wrong.get());
