@@ -21,19 +21,4 @@ public record RuntimeConfig(int loops, long watchdogMillis, int offloadThreads, 
             throw new IllegalArgumentException("offloadThreads must be at least 1, not " + offloadThreads);
         }
     }
-
-    /** Return the defaults: one loop, a 100 ms watchdog, 64 offload threads, warnings only. */
-    public static RuntimeConfig defaults() {
-        return new RuntimeConfig(1, 100, 64, RuntimeLog.Level.WARN);
-    }
-
-    /** Return a copy with {@code loops} loops. */
-    public RuntimeConfig withLoops(int count) {
-        return new RuntimeConfig(count, watchdogMillis, offloadThreads, logLevel);
-    }
-
-    /** Return a copy with the given watchdog threshold. */
-    public RuntimeConfig withWatchdogMillis(long millis) {
-        return new RuntimeConfig(loops, millis, offloadThreads, logLevel);
-    }
 }
