@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * Accept connections and hand each to the server, which starts the threads that serve it.
@@ -19,6 +22,24 @@ public final class Acceptor {
     }
 
     private Acceptor() {
+    }
+
+    /**
+     * Accept connections on {@code serverSocket} and serve each with the handler {@code handlers} makes for
+     * it, on a thread of its own of the given kind: a platform thread named {@code <name>-<id>}, or a virtual
+     * thread from a per-task executor.
+     */
+    public static void serve(ServerSocket serverSocket, ThreadKind threads, String name,
+            Function<Socket, Runnable> handlers) throws IOException {
+        switch (threads) {
+            case PLATFORM -> serve(serverSocket,
+                    (socket, id) -> new Thread(handlers.apply(socket), name + "-" + id).start());
+            case VIRTUAL -> {
+                try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+                    serve(serverSocket, (socket, id) -> executor.execute(handlers.apply(socket)));
+                }
+            }
+        }
     }
 
     /**

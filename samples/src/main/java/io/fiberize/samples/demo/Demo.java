@@ -5,6 +5,8 @@ import io.fiberize.samples.cli.BadArgumentException;
 import io.fiberize.samples.loadgen.LoadGenerator;
 import io.fiberize.samples.loadgen.LoadReport;
 import io.fiberize.samples.loadgen.LoadSettings;
+import io.fiberize.samples.process.ProcessStatus;
+import io.fiberize.samples.process.ServerProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,7 +134,7 @@ public final class Demo {
             throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         try (ServerProcess server = ServerProcess.start(java, setup.jvmOptions(),
-                System.getProperty("java.class.path"), scenario.serverClass())) {
+                System.getProperty("java.class.path"), scenario.serverClass(), List.of())) {
             server.sample();
             LoadReport report = new LoadGenerator(load.withPort(server.port())).run(interval -> {
                 ProcessStatus now = server.sample();

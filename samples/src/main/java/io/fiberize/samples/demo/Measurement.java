@@ -1,6 +1,7 @@
 package io.fiberize.samples.demo;
 
 import io.fiberize.samples.loadgen.LoadReport;
+import io.fiberize.samples.process.ProcessStatus;
 
 /**
  * Pair what the load generator measured with what the server's process looked like under that load.

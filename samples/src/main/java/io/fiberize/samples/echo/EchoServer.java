@@ -2,6 +2,7 @@ package io.fiberize.samples.echo;
 
 import io.fiberize.samples.cli.Acceptor;
 import io.fiberize.samples.cli.ServerCommand;
+import io.fiberize.samples.cli.ThreadKind;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.List;
@@ -16,9 +17,10 @@ import java.util.List;
 public final class EchoServer {
 
     private static final ServerCommand COMMAND = new ServerCommand("echo-server", """
-            Usage: EchoServer [--port N]
+            Usage: EchoServer [--port N] [--threads platform|virtual]
             A thread-per-connection echo server on 127.0.0.1.
-              --port N    port to listen on; 0 picks a free one (default 0)
+              --port N      port to listen on; 0 picks a free one (default 0)
+            """ + ThreadKind.USAGE + """
             Prints "listening on <port>" once it is ready, then serves until killed.
             """);
 
@@ -35,14 +37,24 @@ public final class EchoServer {
      * Run the server: parse the arguments, bind, say where, and serve forever.
      */
     public static void main(String[] args) throws IOException {
-        int port = COMMAND.configure(args, List.of("port"), ServerCommand::port);
-        new EchoServer(ServerCommand.listen(port)).serve();
+        record Options(int port, ThreadKind threads) {
+        }
+        Options options = COMMAND.configure(args, List.of("port", "threads"),
+                arguments -> new Options(ServerCommand.port(arguments), ThreadKind.from(arguments)));
+        new EchoServer(ServerCommand.listen(options.port())).serve(options.threads());
     }
 
     /**
-     * Accept connections and start a thread for each, until the server socket is closed.
+     * Accept connections and start a platform thread for each, until the server socket is closed.
      */
     public void serve() throws IOException {
-        Acceptor.serve(serverSocket, (socket, id) -> new Thread(new EchoHandler(socket), "echo-" + id).start());
+        serve(ThreadKind.PLATFORM);
+    }
+
+    /**
+     * Accept connections and start a thread of the given kind for each, until the server socket is closed.
+     */
+    public void serve(ThreadKind threads) throws IOException {
+        Acceptor.serve(serverSocket, threads, "echo", EchoHandler::new);
     }
 }

@@ -3,6 +3,7 @@ package io.fiberize.samples.http;
 import io.fiberize.samples.cli.Acceptor;
 import io.fiberize.samples.cli.BadArgumentException;
 import io.fiberize.samples.cli.ServerCommand;
+import io.fiberize.samples.cli.ThreadKind;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -20,10 +21,11 @@ import java.util.List;
 public final class HttpServer {
 
     private static final ServerCommand COMMAND = new ServerCommand("http-server", """
-            Usage: HttpServer [--port N] [--root DIR]
+            Usage: HttpServer [--port N] [--root DIR] [--threads platform|virtual]
             A thread-per-connection HTTP/1.1 server on 127.0.0.1 (GET and HEAD, keep-alive).
               --port N      port to listen on; 0 picks a free one (default 0)
               --root DIR    directory to serve (default: a small built-in page)
+            """ + ThreadKind.USAGE + """
             GET /hello answers "Hello, world!". Prints "listening on <port>" once it is ready,
             then serves until killed.
             """);
@@ -44,23 +46,30 @@ public final class HttpServer {
      * Run the server: parse the arguments, bind, say where, and serve forever.
      */
     public static void main(String[] args) throws IOException {
-        record Options(int port, Path root) {
+        record Options(int port, Path root, ThreadKind threads) {
         }
-        Options options = COMMAND.configure(args, List.of("port", "root"), arguments -> {
+        Options options = COMMAND.configure(args, List.of("port", "root", "threads"), arguments -> {
             String directory = arguments.text("root", null);
             Path root = directory == null ? null : Path.of(directory);
             if (root != null && !Files.isDirectory(root)) {
                 throw new BadArgumentException("invalid --root '" + directory + "': not a directory");
             }
-            return new Options(ServerCommand.port(arguments), root);
+            return new Options(ServerCommand.port(arguments), root, ThreadKind.from(arguments));
         });
-        new HttpServer(ServerCommand.listen(options.port()), options.root()).serve();
+        new HttpServer(ServerCommand.listen(options.port()), options.root()).serve(options.threads());
     }
 
     /**
-     * Accept connections and start a thread for each, until the server socket is closed.
+     * Accept connections and start a platform thread for each, until the server socket is closed.
      */
     public void serve() throws IOException {
-        Acceptor.serve(serverSocket, (socket, id) -> new Thread(new HttpConnection(socket, routes), "http-" + id).start());
+        serve(ThreadKind.PLATFORM);
+    }
+
+    /**
+     * Accept connections and start a thread of the given kind for each, until the server socket is closed.
+     */
+    public void serve(ThreadKind threads) throws IOException {
+        Acceptor.serve(serverSocket, threads, "http", socket -> new HttpConnection(socket, routes));
     }
 }

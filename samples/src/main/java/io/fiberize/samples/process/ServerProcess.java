@@ -1,4 +1,4 @@
-package io.fiberize.samples.demo;
+package io.fiberize.samples.process;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  *
  * <p>The server's standard error goes to ours, so whatever its JVM or agent says is seen.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("listening on (\\d+)");
     private static final long START_TIMEOUT_SECONDS = 30;
@@ -36,16 +36,18 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * Start {@code mainClass --port 0} with {@code java} and wait until it says which port it listens on.
+     * Start {@code mainClass --port 0 <arguments>} with {@code java} and wait until it says which port it
+     * listens on.
      *
      * @throws IOException if the JVM cannot start, or exits or stays silent instead of listening
      */
-    static ServerProcess start(Path java, List<String> jvmOptions, String classPath, String mainClass)
-            throws IOException, InterruptedException {
+    public static ServerProcess start(Path java, List<String> jvmOptions, String classPath, String mainClass,
+            List<String> arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", classPath, mainClass, "--port", "0"));
+        command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         CompletableFuture<Integer> port = new CompletableFuture<>();
         Thread reader = new Thread(() -> readOutput(process, port), "server-output-" + process.pid());
@@ -62,14 +64,21 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
+    }
+
+    /**
+     * Return the server JVM's process id.
+     */
+    public long pid() {
+        return process.pid();
     }
 
     /**
      * Read the server's OS thread count and resident memory now, keeping the largest seen in {@link #peak}.
      */
-    ProcessStatus sample() {
+    public ProcessStatus sample() {
         ProcessStatus now = ProcessStatus.of(process.pid());
         peak = peak.max(now);
         return now;
@@ -78,7 +87,7 @@ final class ServerProcess implements AutoCloseable {
     /**
      * Return the largest thread count and resident memory {@link #sample} has seen.
      */
-    ProcessStatus peak() {
+    public ProcessStatus peak() {
         return peak;
     }
 

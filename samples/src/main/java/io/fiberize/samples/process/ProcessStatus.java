@@ -1,4 +1,4 @@
-package io.fiberize.samples.demo;
+package io.fiberize.samples.process;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,15 +11,15 @@ import java.util.List;
  * @param threads the {@code Threads:} line: OS threads in the process
  * @param rssKilobytes the {@code VmRSS:} line: resident memory, in kB
  */
-record ProcessStatus(int threads, long rssKilobytes) {
+public record ProcessStatus(int threads, long rssKilobytes) {
 
     /** What is reported where {@code /proc} cannot be read (not Linux, or the process is gone). */
-    static final ProcessStatus UNKNOWN = new ProcessStatus(-1, -1);
+    public static final ProcessStatus UNKNOWN = new ProcessStatus(-1, -1);
 
     /**
      * Read the status of process {@code pid}, or {@link #UNKNOWN} if it cannot be read.
      */
-    static ProcessStatus of(long pid) {
+    public static ProcessStatus of(long pid) {
         try {
             return parse(Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")));
         } catch (IOException e) {
@@ -30,7 +30,7 @@ record ProcessStatus(int threads, long rssKilobytes) {
     /**
      * Read the status from the lines of a {@code /proc/<pid>/status} file.
      */
-    static ProcessStatus parse(List<String> lines) {
+    public static ProcessStatus parse(List<String> lines) {
         int threads = -1;
         long rss = -1;
         for (String line : lines) {
@@ -46,21 +46,21 @@ record ProcessStatus(int threads, long rssKilobytes) {
     /**
      * Keep the larger of each figure, for a peak over several readings.
      */
-    ProcessStatus max(ProcessStatus other) {
+    public ProcessStatus max(ProcessStatus other) {
         return new ProcessStatus(Math.max(threads, other.threads), Math.max(rssKilobytes, other.rssKilobytes));
     }
 
     /**
      * Format the thread count, or {@code n/a}.
      */
-    String threadsText() {
+    public String threadsText() {
         return threads < 0 ? "n/a" : Integer.toString(threads);
     }
 
     /**
      * Format the resident memory in megabytes, or {@code n/a}.
      */
-    String rssText() {
+    public String rssText() {
         return rssKilobytes < 0 ? "n/a" : rssKilobytes / 1024 + " MB";
     }
 

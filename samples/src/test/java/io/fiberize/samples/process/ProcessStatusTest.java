@@ -1,4 +1,4 @@
-package io.fiberize.samples.demo;
+package io.fiberize.samples.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
