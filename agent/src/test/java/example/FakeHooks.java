@@ -21,12 +21,6 @@ public final class FakeHooks {
         return 42;
     }
 
-    /** Skip {@code await} for descriptor 7. */
-    public static boolean await(Object stream, int fd) {
-        SEEN.append("await ").append(fd).append(';');
-        return fd == 7;
-    }
-
     /** Come before the body of {@code close}. */
     public static void first(Object stream, int code) {
         SEEN.append("first ").append(code).append(';');

@@ -13,11 +13,6 @@ public class FakeStream {
         return 1;
     }
 
-    /** Log that it waited for {@code fd}. */
-    public void await(int fd, long nanos) {
-        log.append("await ").append(fd).append(' ').append(nanos).append(';');
-    }
-
     /** Log that it closed with {@code code}. */
     public void close(int code) {
         log.append("close ").append(code).append(';');

@@ -18,7 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Every client connects, waits until all are connected (so that N connections are open at
  * once while the platform threads are counted), then sends messages of several sizes and checks
- * that each comes back byte for byte. Prints what it counted.
+ * that each comes back byte for byte. Prints what it counted, and how many of the JDK's socket
+ * poller threads ({@code MasterPoller}, {@code Read-Poller}...) run: none, since no thread of its
+ * own is virtual.
  */
 public final class EchoRoundTrips {
     private static final int[] SIZES = {1, 32, 1000, 4096, 65536};
@@ -57,6 +59,8 @@ public final class EchoRoundTrips {
         System.out.println("connections open at once: " + clients);
         System.out.println("echoed bytes: " + echoed.get() + " of " + expected + ", wrong: " + wrong.get());
         System.err.println("platform threads with all connections open: " + platformThreads);
+        System.out.println("JDK socket poller threads: " + Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().endsWith("Poller")).count());
     }
 
     private static void accept(ServerSocket server) {

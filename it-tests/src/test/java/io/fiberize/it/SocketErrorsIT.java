@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * Sockets, datagrams and TLS behave under the agent exactly as on platform threads, errors included.
+ * Sockets, datagrams, selectors and TLS behave under the agent exactly as on platform threads, errors included.
  */
 class SocketErrorsIT {
 
@@ -23,6 +23,17 @@ class SocketErrorsIT {
                 .contains("datagram round trip -> got dgram")
                 .contains("datagram receive with SO_TIMEOUT -> java.net.SocketTimeoutException: Receive timed out")
                 .contains("echo through a channel -> read ping");
+        assertThat(runs.report().get("jdkHelperResumes")).isZero();
+    }
+
+    @Test
+    void selectorsWakeForDataTimeoutAndWakeupOnTheLoop() throws Exception {
+        Fiberized runs = Fiberized.run("programs.SelectorWaits").sameOutput();
+        assertThat(runs.fiberized().stdout())
+                .contains("select woken by data returned 1")
+                .contains("select(200 ms) with nothing to select returned 0")
+                .contains("select woken by wakeup() returned 0")
+                .contains("JDK socket poller threads: 0");
         assertThat(runs.report().get("jdkHelperResumes")).isZero();
     }
 

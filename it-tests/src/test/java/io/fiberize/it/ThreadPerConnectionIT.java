@@ -6,14 +6,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A thread-per-connection echo server holds 2,000 open connections on a handful of platform
- * threads, echoes every byte, and its socket waits all go through the loop.
+ * threads, echoes every byte, and its socket waits all go through the loop: the JDK's own poller
+ * threads never start.
  */
 class ThreadPerConnectionIT {
 
     @Test
     void twoThousandConnectionsEchoExactlyOnFewPlatformThreads() throws Exception {
         Fiberized runs = Fiberized.run("programs.EchoRoundTrips", "2000").sameOutput();
-        assertThat(runs.fiberized().stdout()).contains("echoed bytes: 141330000 of 141330000, wrong: 0");
+        assertThat(runs.fiberized().stdout()).contains("echoed bytes: 141330000 of 141330000, wrong: 0")
+                .as("fibers wait on the loop; the JDK's poller is never started").contains("JDK socket poller threads: 0");
 
         assertThat(runs.fiberizedNumber("platform threads with all connections open:")).isLessThan(30);
         ExitReport report = runs.report();

@@ -1,5 +1,8 @@
 package io.fiberize.runtime;
 
+import io.fiberize.runtime.jdk.Epoll;
+import io.fiberize.runtime.jdk.JdkPoller;
+import io.fiberize.runtime.jdk.VirtualThreads;
 import io.fiberize.runtime.jmx.JmxExport;
 import io.fiberize.runtime.loop.LoopGroup;
 import io.fiberize.runtime.loop.RunQueue;
@@ -52,8 +55,12 @@ public final class FiberRuntime {
 
     /** Say what this JDK lacks that the runtime needs, or return {@code null} when nothing. */
     public static String check() {
-        String vt = io.fiberize.runtime.jdk.VirtualThreads.check();
-        return vt != null ? vt : io.fiberize.runtime.jdk.Epoll.check();
+        for (String missing : new String[] {VirtualThreads.check(), Epoll.check(), JdkPoller.check()}) {
+            if (missing != null) {
+                return missing;
+            }
+        }
+        return null;
     }
 
     /** Return the configuration it was started with. */

@@ -18,16 +18,11 @@ import java.util.List;
  * the hooks receive the method's receiver and arguments as {@link Hook} describes. The rewritten
  * code calls the hooks and nothing else.
  */
-public sealed interface Advice permits Advice.CallFirst, Advice.SkipIf, Advice.ReplaceIf, Advice.FilterResult {
+public sealed interface Advice permits Advice.CallFirst, Advice.ReplaceIf, Advice.FilterResult {
 
     /** Call {@code hook} first, then run the method as it is. */
     static Advice callFirst(Class<?> hooks, String hook) {
         return new CallFirst(hooks, hook);
-    }
-
-    /** Return at once when {@code hook} returns true; for a method that returns nothing. */
-    static Advice skipIf(Class<?> hooks, String hook) {
-        return new SkipIf(hooks, hook);
     }
 
     /**
@@ -58,22 +53,6 @@ public sealed interface Advice permits Advice.CallFirst, Advice.SkipIf, Advice.R
         public CodeTransform rewrite(Method method) {
             Hook first = Hook.find(hooks, hook, Hook.values(method), true, void.class);
             return new Prologue(code -> first.callFrom(code, method));
-        }
-    }
-
-    /** Return at once when a hook says so. */
-    record SkipIf(Class<?> hooks, String hook) implements Advice {
-        @Override
-        public CodeTransform rewrite(Method method) {
-            if (method.getReturnType() != void.class) {
-                throw new IllegalStateException(method + " returns a value, so its body cannot be skipped");
-            }
-            Hook skip = Hook.find(hooks, hook, Hook.values(method), true, boolean.class);
-            return new Prologue(code -> {
-                Label body = code.newLabel();
-                skip.callFrom(code, method);
-                code.ifeq(body).return_().labelBinding(body);
-            });
         }
     }
 

@@ -81,18 +81,14 @@ public final class CallSiteRewrite {
     }
 
     /**
-     * Add the public method {@code owner.name(parameters)}: its calls go to the hook of the same
-     * name that takes the receiver (unless the method is static) and then the same parameters.
+     * Add the method {@code owner.name(parameters)}, public or declared by {@code owner} itself:
+     * its calls go to the hook of the same name that takes the receiver (unless the method is
+     * static) and then the same parameters.
      *
      * @throws IllegalStateException if the method or the hook is missing, or they return different types
      */
     public CallSiteRewrite method(Class<?> owner, String name, Class<?>... parameters) {
-        Method method;
-        try {
-            method = owner.getMethod(name, parameters);
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(owner.getName() + "." + name + " is gone", e);
-        }
+        Method method = find(owner, name, parameters);
         Method hook;
         try {
             hook = hooks.getMethod(name, Hook.values(method).toArray(Class<?>[]::new));
@@ -113,6 +109,18 @@ public final class CallSiteRewrite {
         named.add(substitution);
         more.put(name, List.copyOf(named));
         return new CallSiteRewrite(hooks, Map.copyOf(more));
+    }
+
+    private static Method find(Class<?> owner, String name, Class<?>... parameters) {
+        try {
+            return owner.getMethod(name, parameters);
+        } catch (NoSuchMethodException e) {
+            try {
+                return owner.getDeclaredMethod(name, parameters);
+            } catch (NoSuchMethodException notDeclared) {
+                throw new IllegalStateException(owner.getName() + "." + name + " is gone", notDeclared);
+            }
+        }
     }
 
     /**

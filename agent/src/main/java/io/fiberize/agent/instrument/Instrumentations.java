@@ -1,6 +1,6 @@
 package io.fiberize.agent.instrument;
 
-import io.fiberize.agent.instrument.net.PollerInstrumentation;
+import io.fiberize.agent.instrument.net.PollerCallInstrumentation;
 import io.fiberize.agent.instrument.offload.DnsInstrumentation;
 import io.fiberize.agent.instrument.offload.FileChannelInstrumentation;
 import io.fiberize.agent.instrument.offload.FileInputStreamInstrumentation;
@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Instrumentations {
     private static final List<TypeInstrumentation> ALL = List.of(
-            new PollerInstrumentation(),
+            new PollerCallInstrumentation(),
             new VirtualThreadTimerInstrumentation(),
             new FiberStartInstrumentation(),
             new ThreadFactoryInstrumentation(),
@@ -70,17 +70,12 @@ public final class Instrumentations {
             ThreadHooks.class, OffloadHooks.class);
 
     /**
-     * Get the JDK and the runtime ready for the rewrites, on this platform thread.
-     *
-     * <p>Initializes the JDK's socket poller, so that its helper threads start on the JDK's own
-     * scheduler: a virtual thread inherits the scheduler of the thread that creates it, and the
-     * first fiber to do socket I/O would otherwise adopt them. Initializes the runtime's hook
-     * classes (the installer has loaded them all), so that no rewritten JDK method runs their
-     * static initializers in the middle of the JDK's own work.
+     * Get the runtime ready for the rewrites, on this platform thread: initialize its hook classes
+     * (the installer has loaded them all), so that no rewritten JDK method runs their static
+     * initializers in the middle of the JDK's own work.
      */
     public static void prepare() {
         try {
-            Class.forName("sun.nio.ch.Poller", true, null);
             for (Class<?> hooks : HOOKS) {
                 Class.forName(hooks.getName(), true, null);
             }

@@ -39,16 +39,6 @@ class JdkMethodInstrumentationTest {
     }
 
     @Test
-    void skipIfSkipsTheBodyWhenTheHookSaysSo() throws Exception {
-        Object stream = rewrittenFake().getConstructor().newInstance();
-        stream.getClass().getMethod("await", int.class, long.class).invoke(stream, 7, 100L);
-        stream.getClass().getMethod("await", int.class, long.class).invoke(stream, 8, 200L);
-
-        assertThat(FakeHooks.SEEN).hasToString("await 7;await 8;");
-        assertThat(call(stream, "log")).isEqualTo("await 8 200;");
-    }
-
-    @Test
     void callFirstCallsTheHookThenTheBody() throws Exception {
         Object stream = rewrittenFake().getConstructor().newInstance();
         stream.getClass().getMethod("close", int.class).invoke(stream, 3);
@@ -90,7 +80,6 @@ class JdkMethodInstrumentationTest {
     private static JdkMethodInstrumentation fake() {
         return new JdkMethodInstrumentation("fake stream", FAKE, FakeStream.class.getClassLoader(),
                 JdkMethodInstrumentation.Target.of(Advice.replaceIf(FakeHooks.class, "offloading", "read"), "read"),
-                JdkMethodInstrumentation.Target.of(Advice.skipIf(FakeHooks.class, "await"), "await", "int", "long"),
                 JdkMethodInstrumentation.Target.of(Advice.callFirst(FakeHooks.class, "first"), "close", "int"),
                 JdkMethodInstrumentation.Target.of(Advice.filterResult(FakeHooks.class, "shout"), "name")) {
         };

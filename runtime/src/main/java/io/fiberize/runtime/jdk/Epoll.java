@@ -138,7 +138,7 @@ public final class Epoll {
         try {
             return (int) CREATE.invokeExact();
         } catch (Throwable t) {
-            throw io(t);
+            throw Failures.io(t);
         }
     }
 
@@ -147,7 +147,7 @@ public final class Epoll {
         try {
             return (int) CTL.invokeExact(epfd, op, fd, events);
         } catch (Throwable t) {
-            throw unchecked(t);
+            throw Failures.unchecked(t);
         }
     }
 
@@ -156,7 +156,7 @@ public final class Epoll {
         try {
             return (int) WAIT.invokeExact(epfd, pollArray, max, timeoutMillis);
         } catch (Throwable t) {
-            throw io(t);
+            throw Failures.io(t);
         }
     }
 
@@ -165,7 +165,7 @@ public final class Epoll {
         try {
             return (long) ALLOCATE.invokeExact(count);
         } catch (Throwable t) {
-            throw unchecked(t);
+            throw Failures.unchecked(t);
         }
     }
 
@@ -174,7 +174,7 @@ public final class Epoll {
         try {
             FREE.invokeExact(address);
         } catch (Throwable t) {
-            throw unchecked(t);
+            throw Failures.unchecked(t);
         }
     }
 
@@ -183,7 +183,7 @@ public final class Epoll {
         try {
             return (int) DESCRIPTOR.invokeExact((long) EVENT_AT.invokeExact(pollArray, i));
         } catch (Throwable t) {
-            throw unchecked(t);
+            throw Failures.unchecked(t);
         }
     }
 
@@ -192,7 +192,7 @@ public final class Epoll {
         try {
             return (int) EVENTS.invokeExact((long) EVENT_AT.invokeExact(pollArray, i));
         } catch (Throwable t) {
-            throw unchecked(t);
+            throw Failures.unchecked(t);
         }
     }
 
@@ -201,7 +201,7 @@ public final class Epoll {
         try {
             return (Object) NEW_EVENTFD.invokeExact();
         } catch (Throwable t) {
-            throw io(t);
+            throw Failures.io(t);
         }
     }
 
@@ -210,7 +210,7 @@ public final class Epoll {
         try {
             return (int) EVENTFD_FD.invokeExact(eventFd);
         } catch (Throwable t) {
-            throw unchecked(t);
+            throw Failures.unchecked(t);
         }
     }
 
@@ -219,7 +219,7 @@ public final class Epoll {
         try {
             EVENTFD_SET.invokeExact(eventFd);
         } catch (Throwable t) {
-            throw io(t);
+            throw Failures.io(t);
         }
     }
 
@@ -228,7 +228,7 @@ public final class Epoll {
         try {
             EVENTFD_RESET.invokeExact(eventFd);
         } catch (Throwable t) {
-            throw io(t);
+            throw Failures.io(t);
         }
     }
 
@@ -237,7 +237,7 @@ public final class Epoll {
         try {
             EVENTFD_CLOSE.invokeExact(eventFd);
         } catch (Throwable t) {
-            throw io(t);
+            throw Failures.io(t);
         }
     }
 
@@ -246,7 +246,7 @@ public final class Epoll {
         try {
             CLOSE_FD.invokeExact(fd);
         } catch (Throwable t) {
-            throw io(t);
+            throw Failures.io(t);
         }
     }
 
@@ -255,24 +255,7 @@ public final class Epoll {
         try {
             return (int) CHANNEL_FD.invokeExact(channel);
         } catch (Throwable t) {
-            throw unchecked(t);
+            throw Failures.unchecked(t);
         }
-    }
-
-    private static IOException io(Throwable t) {
-        if (t instanceof IOException e) {
-            return e;
-        }
-        throw unchecked(t);
-    }
-
-    private static RuntimeException unchecked(Throwable t) {
-        if (t instanceof RuntimeException e) {
-            return e;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
-        return new IllegalStateException(t);
     }
 }

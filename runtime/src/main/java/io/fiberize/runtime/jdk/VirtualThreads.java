@@ -76,7 +76,7 @@ public final class VirtualThreads {
         try {
             return (Thread.Builder.OfVirtual) NEW_BUILDER.invokeExact(scheduler);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw Failures.unchecked(t);
         }
     }
 
@@ -87,7 +87,7 @@ public final class VirtualThreads {
         try {
             return (Thread) CURRENT_CARRIER.invokeExact();
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw Failures.unchecked(t);
         }
     }
 
@@ -122,15 +122,5 @@ public final class VirtualThreads {
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }
-    }
-
-    private static RuntimeException rethrow(Throwable t) {
-        if (t instanceof RuntimeException re) {
-            return re;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
-        return new IllegalStateException(t);
     }
 }

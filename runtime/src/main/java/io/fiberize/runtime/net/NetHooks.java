@@ -3,25 +3,31 @@ package io.fiberize.runtime.net;
 import io.fiberize.runtime.FiberRuntime;
 import io.fiberize.runtime.fiber.Fibers;
 import io.fiberize.runtime.jdk.Epoll;
+import io.fiberize.runtime.jdk.JdkPoller;
 import io.fiberize.runtime.loop.EventLoop;
+import java.io.IOException;
 import java.nio.channels.SelectableChannel;
 import java.util.function.BooleanSupplier;
 
 /**
  * Take the JDK's socket waits for fibers to their loop's selector.
  *
- * <p>The agent rewrites {@code sun.nio.ch.Poller.poll} and {@code stopPoll}, the one choke point
- * every blocking socket and channel operation of the JDK parks in, to call these first.
+ * <p>Every blocking socket, channel and selector operation of a virtual thread parks in the JDK's
+ * {@code sun.nio.ch.Poller}. The agent rewrites the JDK's calls of {@code Poller.poll},
+ * {@code pollSelector} and {@code stopPoll} into calls of the methods of the same name here, which
+ * serve fibers themselves and pass any other virtual thread on to the JDK ({@link JdkPoller}). The
+ * calls are rewritten rather than the {@code Poller}'s own methods because the first call of one
+ * of those would initialize the {@code Poller} class, and with it the JDK's poller threads: a
+ * program whose virtual threads are all fibers never starts them.
  */
 public final class NetHooks {
     private NetHooks() {
     }
 
     /**
-     * Park the current fiber until {@code fd} is ready for {@code event} ({@code Net.POLLIN} or
+     * Park the current thread until {@code fd} is ready for {@code event} ({@code Net.POLLIN} or
      * {@code Net.POLLOUT}), {@code nanos} pass (0: no limit), or it is interrupted or woken by a
-     * close. Return {@code false}, doing nothing, when the caller is not a fiber, so that the
-     * JDK's own poller handles it.
+     * close: on its loop's selector for a fiber, on the JDK's poller for any other virtual thread.
      *
      * <p>Callers re-check their condition when this returns: it may return early.
      *
@@ -31,13 +37,27 @@ public final class NetHooks {
      * cheap, reliable way to tell a pinned fiber here ({@code Continuation.isPinned} reports
      * every fiber pinned when called from this depth on JDK 25).
      */
-    public static boolean poll(int fd, int event, long nanos, BooleanSupplier isOpen) {
+    public static void poll(int fd, int event, long nanos, BooleanSupplier isOpen) throws IOException {
         EventLoop loop = Fibers.currentLoop();
         if (loop == null) {
-            return false;
+            JdkPoller.poll(fd, event, nanos, isOpen);
+        } else {
+            loop.awaitFd(fd, event == Epoll.POLLIN, nanos, isOpen);
         }
-        loop.awaitFd(fd, event == Epoll.POLLIN, nanos, isOpen);
-        return true;
+    }
+
+    /**
+     * Park the current thread until the selector whose epoll descriptor is {@code fd} has
+     * something to report, {@code nanos} pass (0: no limit), or it is interrupted, as
+     * {@code Selector.select} does on a virtual thread.
+     */
+    public static void pollSelector(int fd, long nanos) throws IOException {
+        EventLoop loop = Fibers.currentLoop();
+        if (loop == null) {
+            JdkPoller.pollSelector(fd, nanos);
+        } else {
+            loop.awaitFd(fd, true, nanos, () -> true);
+        }
     }
 
     /**
@@ -56,12 +76,21 @@ public final class NetHooks {
     }
 
     /**
-     * Wake the fibers waiting for {@code fd} and {@code event}, as closing it must.
+     * Wake the threads waiting for {@code fd} and {@code event}, as closing it must.
      */
     public static void stopPoll(int fd, int event) {
         FiberRuntime runtime = FiberRuntime.get();
         if (runtime != null) {
             runtime.loops().stopWaiters(fd, event == Epoll.POLLIN);
         }
+        JdkPoller.stopPoll(fd, event);
+    }
+
+    /**
+     * Wake the threads waiting for {@code fd}, to read or to write, as closing it must.
+     */
+    public static void stopPoll(int fd) {
+        stopPoll(fd, Epoll.POLLIN);
+        stopPoll(fd, Epoll.POLLOUT);
     }
 }

@@ -8,6 +8,7 @@ import io.fiberize.runtime.Eventually;
 import io.fiberize.runtime.SocketPair;
 import io.fiberize.runtime.fiber.Fibers;
 import io.fiberize.runtime.jdk.Epoll;
+import io.fiberize.runtime.jdk.JdkPoller;
 import io.fiberize.runtime.net.NetHooks;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -228,8 +229,24 @@ class EventLoopIoTest {
     void awaitFromAThreadThatIsNotAFiberIsRefused() throws Exception {
         SocketChannel channel = pair().left();
         assertThatThrownBy(() -> NetHooks.await(channel, true, 0)).isInstanceOf(IllegalStateException.class);
-        assertThat(NetHooks.poll(Epoll.fdOf(channel), Epoll.POLLIN, 0, channel::isOpen))
-                .as("the JDK's own poller keeps non-fibers").isFalse();
+    }
+
+    @Test
+    void aVirtualThreadThatIsNotAFiberWaitsOnTheJdksOwnPoller() throws Exception {
+        SocketPair pair = pair();
+        pair.right().write(ByteBuffer.wrap(new byte[] {1}));
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread waiter = Thread.ofVirtual().start(() -> {
+            try {
+                NetHooks.poll(Epoll.fdOf(pair.left()), Epoll.POLLIN, 0, pair.left()::isOpen);
+            } catch (IOException | RuntimeException e) {
+                failure.set(e);
+            }
+        });
+        Eventually.join(waiter);
+        assertThat(failure.get()).isNull();
+        assertThat(JdkPoller.started()).as("the JDK's poller served it").isTrue();
+        assertThat(loop.stats().parkedOnIo()).isZero();
     }
 
     /** Write until the kernel takes no more; return how many bytes it took. */

@@ -1,0 +1,79 @@
+package io.fiberize.agent.instrument.net;
+
+import io.fiberize.agent.instrument.CallSiteRewrite;
+import io.fiberize.agent.instrument.ClassRewrite;
+import io.fiberize.agent.instrument.TypeInstrumentation;
+import io.fiberize.agent.options.AgentOptions;
+import io.fiberize.runtime.net.NetHooks;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Send the JDK's socket waits to the loop: its calls of {@code sun.nio.ch.Poller.poll},
+ * {@code pollSelector} and {@code stopPoll} become calls of {@link NetHooks}.
+ *
+ * <p>Every blocking socket, channel and selector operation of a virtual thread waits through one
+ * of those, called from a handful of classes of {@code sun.nio.ch} ({@link #CALLERS} on JDK 25;
+ * any other class of that package that calls them is rewritten as well). The calls are rewritten,
+ * not the {@code Poller}'s methods, so that the {@code Poller} class, whose initializer starts the
+ * JDK's poller threads, is initialized only when a virtual thread that is not a fiber needs it.
+ * The {@code Poller} itself is left as it is.
+ */
+public final class PollerCallInstrumentation implements TypeInstrumentation {
+    /** The classes of JDK 25 that call the poller; those already loaded are retransformed. */
+    static final List<String> CALLERS = List.of(
+            "sun.nio.ch.NioSocketImpl",
+            "sun.nio.ch.SelChImpl",
+            "sun.nio.ch.SocketChannelImpl",
+            "sun.nio.ch.DatagramChannelImpl",
+            "sun.nio.ch.NativeDispatcher",
+            "sun.nio.ch.EPollSelectorImpl");
+    private static final String PACKAGE = "sun/nio/ch/";
+    private static final String POLLER = "sun/nio/ch/Poller";
+
+    @Override
+    public String name() {
+        return "socket waits (the JDK's calls of sun.nio.ch.Poller)";
+    }
+
+    @Override
+    public List<String> jdkTargets() {
+        return CALLERS;
+    }
+
+    @Override
+    public String check() {
+        try {
+            calls();
+            for (String caller : CALLERS) {
+                Class.forName(caller, false, null);
+            }
+            return null;
+        } catch (IllegalStateException e) {
+            return e.getMessage();
+        } catch (ClassNotFoundException e) {
+            return e.getMessage() + " is gone";
+        }
+    }
+
+    @Override
+    public ClassRewrite rewrite(AgentOptions options) {
+        CallSiteRewrite calls = calls();
+        return (loader, className, classfile) -> loader == null && className.startsWith(PACKAGE)
+                && !className.startsWith(POLLER) ? calls.rewrite(null, classfile) : null;
+    }
+
+    private static CallSiteRewrite calls() {
+        Class<?> poller;
+        try {
+            poller = Class.forName("sun.nio.ch.Poller", false, null);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("sun.nio.ch.Poller is gone", e);
+        }
+        return CallSiteRewrite.to(NetHooks.class)
+                .method(poller, "poll", int.class, int.class, long.class, BooleanSupplier.class)
+                .method(poller, "pollSelector", int.class, long.class)
+                .method(poller, "stopPoll", int.class, int.class)
+                .method(poller, "stopPoll", int.class);
+    }
+}
