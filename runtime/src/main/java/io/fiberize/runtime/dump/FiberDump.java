@@ -190,8 +190,9 @@ public final class FiberDump {
     }
 
     /**
-     * Say what {@code thread} waits on: the socket and direction, the timer, the park blocker or
-     * the monitor (with its owner when the dump names one); empty when it waits on nothing.
+     * Say what {@code thread} waits on: the socket and direction, the timer, the park blocker, the
+     * monitor it is blocked entering (with its owner when the dump names one) or waits in; empty
+     * when it waits on nothing.
      */
     private static String waitingOn(Map<String, Object> thread, Map<String, FiberFacts> facts,
             Map<String, String> monitorOwners) {
@@ -208,7 +209,7 @@ public final class FiberDump {
             parts.add("blocked entering monitor " + monitor(thread.get("blockedOn"), monitorOwners));
         }
         if (thread.get("waitingOn") != null) {
-            parts.add("in Object.wait on monitor " + monitor(thread.get("waitingOn"), monitorOwners));
+            parts.add("in Object.wait on monitor " + thread.get("waitingOn"));
         }
         if (state.equals("TIMED_WAITING") && fact != null && fact.timerNanos() != null) {
             parts.add("timer due in " + duration(fact.timerNanos()));
