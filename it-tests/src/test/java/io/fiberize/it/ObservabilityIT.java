@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A program that never mentions fiberize shows its fibers through the agent's MXBeans, read over
- * the forked JVM's JMX remote connector.
+ * the forked JVM's JMX remote connector, and gets them also when it builds its MBean server with
+ * its own builder.
  */
 class ObservabilityIT {
     private static final long WAIT_MILLIS = 30_000;
@@ -48,10 +49,22 @@ class ObservabilityIT {
             assertThat(jmx.getAttribute(loop0, "Name")).isEqualTo("fiberize-loop-0");
             assertThat(jmx.getAttribute(loops, "Name")).isEqualTo("all");
             String dump = (String) jmx.invoke(loops, "dumpFibers", new Object[0], new String[0]);
-            assertThat(dump).contains("120 fibers").contains("100 threads WAITING: ")
-                    .contains("20 threads TIMED_WAITING: ").contains("\"reader-99\"").contains("\"sleeper-19\"")
+            assertThat(dump).contains("120 fibers").contains("\nloop fiberize-loop-0: 120 fibers, ")
+                    .contains("100 fibers WAITING:\n").contains("20 fibers TIMED_WAITING:\n")
+                    .containsPattern("\"reader-99\": fd \\d+ read\n").contains("\"sleeper-19\": timer due in ")
                     .contains("at programs.ParkedOnSockets.read(");
         }
+    }
+
+    @Test
+    void theMXBeansAppearWhenTheProgramNamesItsOwnMBeanServerBuilder() throws Exception {
+        ForkedJvm.Result result = ForkedJvm.jdk25().agent(null)
+                .jvmOptions("-Djavax.management.builder.initial=programs.OwnMBeanServerBuilder")
+                .run("programs.OwnMBeanServerBuilder");
+        assertThat(result.exitCode()).as("%s", result).isZero();
+        assertThat(result.programErrors()).as("%s", result).isEmpty();
+        assertThat(result.stdout()).contains("built by the program's builder: true\n")
+                .containsPattern("domains: .*\\bio\\.fiberize\\b.*\\bjava\\.lang\\b");
     }
 
     private static long number(MBeanServerConnection jmx, ObjectName name, String attribute) {

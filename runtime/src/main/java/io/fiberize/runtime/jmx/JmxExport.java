@@ -12,13 +12,16 @@ import javax.management.StandardMBean;
  * Register the runtime's MXBeans with the platform MBean server once something creates it.
  *
  * <p>The agent does not create the platform MBean server: see {@link ExportingServerBuilder}. An
- * application that names its own {@code javax.management.builder.initial} keeps it, and then gets
- * no fiberize MXBeans.
+ * application that names its own builder in {@code javax.management.builder.initial} when the JVM
+ * starts (on its command line) still gets its builder's servers: ours builds them through it. One
+ * that sets the property later, from its own code, replaces ours and gets no fiberize MXBeans.
  */
 public final class JmxExport {
     /** The domain of every fiberize MBean. */
     public static final String DOMAIN = "io.fiberize";
     private static final String BUILDER_PROPERTY = "javax.management.builder.initial";
+    /** The builder the application named before the agent started, or {@code null}. */
+    private static volatile String applicationBuilder;
 
     private JmxExport() {
     }
@@ -27,12 +30,21 @@ public final class JmxExport {
      * Arrange for the MXBeans to be registered in the platform MBean server when it is created.
      */
     public static void registerWhenCreated() {
-        if (System.getProperty(BUILDER_PROPERTY) == null) {
-            System.setProperty(BUILDER_PROPERTY, ExportingServerBuilder.class.getName());
-        } else {
-            RuntimeLog.info("no MXBeans: the application names its own MBean server builder ("
-                    + System.getProperty(BUILDER_PROPERTY) + ")");
+        String named = System.getProperty(BUILDER_PROPERTY);
+        String ours = ExportingServerBuilder.class.getName();
+        if (named != null && !named.equals(ours)) {
+            applicationBuilder = named;
+            RuntimeLog.info("the MBean servers are built by the application's " + named + ", through " + ours);
         }
+        System.setProperty(BUILDER_PROPERTY, ours);
+    }
+
+    /**
+     * Return the MBean server builder the application named, which {@link ExportingServerBuilder}
+     * hands its calls to, or {@code null} for the JDK's.
+     */
+    static String applicationBuilder() {
+        return applicationBuilder;
     }
 
     /**

@@ -182,7 +182,8 @@ public final class EventLoop implements Executor {
      * <p>Callers re-check their condition after this returns: it may return early, and says
      * nothing about why it returned. The wait is registered with this loop's epoll instance and
      * always deregistered before this returns. {@code isOpen} is asked once registration is
-     * under way, so that a close racing with it is not missed.
+     * under way, so that a close racing with it is not missed. The wait is the fiber's park
+     * blocker meanwhile ({@link FdWait}), which is how the fiber dump tells what it waits for.
      */
     public void awaitFd(int fd, boolean read, long nanos, BooleanSupplier isOpen) {
         IoWait wait = new IoWait(poller, Thread.currentThread(), fd, read);
@@ -190,9 +191,9 @@ public final class EventLoop implements Executor {
         try {
             if (isOpen.getAsBoolean()) {
                 if (nanos > 0) {
-                    LockSupport.parkNanos(nanos);
+                    LockSupport.parkNanos(wait, nanos);
                 } else {
-                    LockSupport.park();
+                    LockSupport.park(wait);
                 }
             }
         } finally {

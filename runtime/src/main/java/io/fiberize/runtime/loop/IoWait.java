@@ -8,7 +8,7 @@ package io.fiberize.runtime.loop;
  * #cancel}) when the fiber stops waiting, whichever comes first of readiness, timeout, interrupt
  * or close.
  */
-final class IoWait implements LoopOp {
+final class IoWait implements LoopOp, FdWait {
     final Thread fiber;
     final int fd;
     final boolean read;
@@ -22,6 +22,16 @@ final class IoWait implements LoopOp {
         this.fiber = fiber;
         this.fd = fd;
         this.read = read;
+    }
+
+    @Override
+    public int fd() {
+        return fd;
+    }
+
+    @Override
+    public boolean read() {
+        return read;
     }
 
     /**
