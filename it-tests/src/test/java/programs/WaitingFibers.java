@@ -103,7 +103,7 @@ public final class WaitingFibers {
     private static void hold(CountDownLatch started) {
         started.countDown();
         try {
-            Thread.sleep(Long.MAX_VALUE);
+            Thread.sleep(3_600_000);
         } catch (InterruptedException e) {
             System.out.println("sleeper interrupted");
         }

@@ -177,7 +177,7 @@ public final class FiberDump {
             groups(out, unplaced, "fiber", fiberWaits);
         }
         out.append("\nother virtual threads (").append(otherVirtual.size())
-                .append("; the JDK's own, such as its socket sub-pollers):\n");
+                .append("; on the JDK's own scheduler):\n");
         groups(out, otherVirtual, "thread", threadWaits);
         out.append("\nplatform threads (").append(platform.size()).append("):\n");
         groups(out, platform, "thread", threadWaits);
