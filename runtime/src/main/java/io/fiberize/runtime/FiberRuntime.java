@@ -32,7 +32,8 @@ public final class FiberRuntime {
     }
 
     /**
-     * Start the runtime once; later calls return the running one.
+     * Start the runtime once; later calls return the running one. Its loops run until the JVM
+     * halts; once it starts to exit, they stop blocking in native calls ({@link LoopGroup#exiting}).
      */
     public static synchronized FiberRuntime start(RuntimeConfig config) {
         if (current != null) {
@@ -45,6 +46,7 @@ public final class FiberRuntime {
                 : null;
         current = new FiberRuntime(config, loops, new OffloadPool(config.offloadThreads()), watchdog);
         JmxExport.registerWhenCreated();
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("fiberize-exiting").unstarted(loops::exiting));
         return current;
     }
 

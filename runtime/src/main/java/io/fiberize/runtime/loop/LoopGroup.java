@@ -66,6 +66,13 @@ public final class LoopGroup {
         return total;
     }
 
+    /** Tell every loop the JVM is exiting ({@link EventLoop#exiting}). */
+    public void exiting() {
+        for (EventLoop loop : loops) {
+            loop.exiting();
+        }
+    }
+
     /** Stop every loop; for tests and embedders. */
     public void shutdown() {
         for (EventLoop loop : loops) {

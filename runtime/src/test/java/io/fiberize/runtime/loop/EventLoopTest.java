@@ -140,6 +140,21 @@ class EventLoopTest {
     }
 
     @Test
+    void whileTheJvmExitsTheIdleLoopParksInsteadOfWaitingInEpollAndStillServesIoAndHandIns() throws Exception {
+        Thread carrier = loop.carrier();
+        Eventually.await("the idle loop blocks in epoll_wait (a native call: RUNNABLE)",
+                () -> carrier.getState() == Thread.State.RUNNABLE);
+
+        loop.exiting();
+        Eventually.await("the idle loop parks (TIMED_WAITING), where HotSpot's exit does not wait for it",
+                () -> carrier.getState() == Thread.State.TIMED_WAITING);
+        CountDownLatch ran = new CountDownLatch(1);
+        loop.execute(ran::countDown);
+        assertThat(ran.await(Eventually.LIMIT_MILLIS, TimeUnit.MILLISECONDS)).as("a hand-in runs").isTrue();
+        channelReadParksOnTheLoopSelectorUntilDataArrives();
+    }
+
+    @Test
     void shutdownStopsTheCarrierRejectsNewTasksAndLaterHandInsAreHarmless() throws Exception {
         Thread carrier = loop.carrier();
         Thread parked = Fibers.start(loop, "left-behind", true, LockSupport::park);
