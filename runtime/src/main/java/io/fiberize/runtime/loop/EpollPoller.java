@@ -109,6 +109,7 @@ final class EpollPoller implements AutoCloseable {
         if (rearm(fd) != 0) {
             // Not pollable, or already closed: let the fiber retry and meet the real error.
             unlink(wait);
+            wait.done = true;
             LockSupport.unpark(wait.fiber);
         }
     }
@@ -158,6 +159,7 @@ final class EpollPoller implements AutoCloseable {
             IoWait next = w.next;
             w.next = null;
             w.linked = false;
+            w.done = true;
             waiting--;
             LockSupport.unpark(w.fiber);
             w = next;

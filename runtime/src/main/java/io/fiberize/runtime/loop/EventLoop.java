@@ -184,7 +184,9 @@ public final class EventLoop implements Executor {
      *
      * <p>Callers re-check their condition after this returns: it may return early, and says
      * nothing about why it returned. The wait is registered with this loop's epoll instance and
-     * always deregistered before this returns. {@code isOpen} is asked once registration is
+     * deregistered once the fiber stops waiting: by the loop itself when readiness or a close
+     * ended the wait (the common case, which costs no second hand-in), otherwise by an op the
+     * fiber hands in before this returns. {@code isOpen} is asked once registration is
      * under way, so that a close racing with it is not missed. The wait is the fiber's park
      * blocker meanwhile ({@link FdWait}), which is how the fiber dump tells what it waits for.
      */
@@ -200,7 +202,9 @@ public final class EventLoop implements Executor {
                 }
             }
         } finally {
-            submit(wait.cancelOp());
+            if (wait.needsCancel()) {
+                submit(wait.cancelOp());
+            }
         }
     }
 

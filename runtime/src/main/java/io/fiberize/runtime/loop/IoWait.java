@@ -16,6 +16,12 @@ final class IoWait implements LoopOp, FdWait {
     IoWait next;          // in the descriptor's list; loop thread only
     boolean linked;       // loop thread only
     boolean cancelled;    // loop thread only
+    /**
+     * Set by the loop when it unlinked this wait and woke the fiber. Written by the loop before
+     * the unpark, read by the fiber after it resumes: a plain field, because a stale
+     * {@code false} costs only a needless {@link #cancelOp}.
+     */
+    boolean done;
 
     IoWait(EpollPoller poller, Thread fiber, int fd, boolean read) {
         this.poller = poller;
@@ -44,6 +50,14 @@ final class IoWait implements LoopOp, FdWait {
         } else {
             poller.link(this);
         }
+    }
+
+    /**
+     * Say whether the fiber must hand {@link #cancelOp} to the loop once it stops waiting: not
+     * when the loop itself ended the wait (readiness, a close), the common case.
+     */
+    boolean needsCancel() {
+        return !done;
     }
 
     /**
