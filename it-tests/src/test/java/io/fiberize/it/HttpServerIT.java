@@ -230,7 +230,7 @@ class HttpServerIT {
 
         ForkedJvm.Result help = mode.jvm().run(MAIN, "--help");
         assertThat(help.exitCode()).as("%s", help).isZero();
-        assertThat(help.stdout()).startsWith("Usage: HttpServer [--port N] [--root DIR]\n");
+        assertThat(help.stdout()).startsWith("Usage: HttpServer [--port N] [--root DIR] [--threads platform|virtual]\n");
     }
 
     @Test
