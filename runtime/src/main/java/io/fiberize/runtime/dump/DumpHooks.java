@@ -25,9 +25,10 @@ public final class DumpHooks {
     public static final String SUFFIX = ".fiberize";
     /**
      * The system property the agent sets, to its version, once the runtime runs and this hook is
-     * in place: what tells {@link DumpClient} that the process can give the fiber dump.
+     * in place: what tells {@link DumpClient} that the process can give the fiber dump. Not under
+     * {@code fiberize.}, where every property is an agent option.
      */
-    public static final String VERSION_PROPERTY = "fiberize.version";
+    public static final String VERSION_PROPERTY = "io.fiberize.version";
 
     private DumpHooks() {
     }
