@@ -63,18 +63,27 @@ public final class DumpClient {
             System.exit(1);
             return;
         }
-        Path directory = Files.createTempDirectory("fiberize-dump-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         try {
-            if (properties.getProperty(DumpHooks.VERSION_PROPERTY) != null) {
-                System.out.print(threadDump(pid, directory.resolve("fibers" + DumpHooks.SUFFIX)));
-            } else {
-                System.out.print(NO_RUNTIME + FiberDump.summarise(
-                        threadDump(pid, directory.resolve("threads.json"), "-format=json")));
-            }
+            System.out.print(dump(pid, properties.getProperty(DumpHooks.VERSION_PROPERTY) != null));
         } catch (IOException e) {
             System.err.println("fiberize: " + e.getMessage());
             System.exit(1);
+        }
+    }
+
+    /**
+     * Return the fiber dump of JVM {@code pid}: its own when {@code fiberized}, else the summary
+     * of the JDK's JSON thread dump; the dump's file is written in a directory of its own that only
+     * this user can read, deleted afterwards.
+     */
+    private static String dump(String pid, boolean fiberized) throws IOException, InterruptedException {
+        Path directory = Files.createTempDirectory("fiberize-dump-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        try {
+            if (fiberized) {
+                return threadDump(pid, directory.resolve("fibers" + DumpHooks.SUFFIX));
+            }
+            return NO_RUNTIME + FiberDump.summarise(threadDump(pid, directory.resolve("threads.json"), "-format=json"));
         } finally {
             Files.deleteIfExists(directory);
         }
