@@ -5,6 +5,7 @@ import io.fiberize.agent.options.AgentOptions;
 import io.fiberize.runtime.FiberRuntime;
 import io.fiberize.runtime.RuntimeConfig;
 import io.fiberize.runtime.RuntimeLog;
+import io.fiberize.runtime.dump.DumpHooks;
 import java.lang.instrument.Instrumentation;
 
 /**
@@ -42,7 +43,9 @@ final class Startup {
                     () -> RuntimeLog.info("at exit: " + runtime.loops().stats() + ", offloadCalls="
                             + runtime.offload().calls() + ", classesRewritten=" + Instrumentations.rewritten())));
         }
-        RuntimeLog.info("version " + Startup.class.getPackage().getImplementationVersion() + " on JDK "
+        String version = Startup.class.getPackage().getImplementationVersion();
+        System.setProperty(DumpHooks.VERSION_PROPERTY, version == null ? "unknown" : version);
+        RuntimeLog.info("version " + version + " on JDK "
                 + System.getProperty("java.version") + ": " + runtime.loops().loops().size() + " loop(s), "
                 + installed + " instrumentations, options " + options.describe());
         return true;

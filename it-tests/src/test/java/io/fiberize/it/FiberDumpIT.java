@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code bin/fiberize dump <pid>} lists every fiber of a program that never mentions fiberize under
- * its loop, with what it waits on and its stack; the JDK's own JSON thread dump lists them too.
+ * its loop, with what it waits on and its stack, without opening a port in it or loading an agent
+ * into it; the JDK's own JSON thread dump lists them too.
  */
 class FiberDumpIT {
     private static final long SETTLE_MILLIS = 30_000;
+    /** What JDK 25 prints on the standard error of a JVM an agent is loaded into while it runs (JEP 451). */
+    private static final String DYNAMIC_AGENT_WARNING = "WARNING: A Java agent has been loaded dynamically";
 
     @Test
     void binFiberizeDumpShowsEachFibersLoopSocketTimerLockQueueAndMonitor() throws Exception {
@@ -52,13 +56,29 @@ class FiberDumpIT {
     }
 
     @Test
+    void binFiberizeDumpOpensNoPortInTheProcessAndLoadsNoAgentIntoIt() throws Exception {
+        try (ServerJvm server = ForkedJvm.jdk25().agent("loops=2").start("programs.ParkedOnSockets", "3", "2")) {
+            Set<String> listening = server.listeningTcpSockets();
+            assertThat(listening).as("the program's own server socket").hasSize(1);
+            String out = dumpOnceSettled(server, text -> count(text, ": fd ") == 3);
+            assertThat(out).startsWith("fiberize dump of process " + server.pid() + " ")
+                    .containsPattern("\"reader-2\": fd \\d+ read\n");
+            assertThat(server.listeningTcpSockets()).as("listening sockets after the dumps").isEqualTo(listening);
+            assertThat(server.stop().stderr()).doesNotContain(DYNAMIC_AGENT_WARNING);
+        }
+    }
+
+    @Test
     void binFiberizeDumpSummarisesTheJdksDumpOfAJvmWithoutTheAgent() throws Exception {
         try (ServerJvm server = ForkedJvm.jdk25().start("programs.ParkedOnSockets", "3", "2")) {
+            Set<String> listening = server.listeningTcpSockets();
             ForkedJvm.Result dump = binFiberizeDump(server);
             assertThat(dump.exitCode()).as("%s", dump).isZero();
-            assertThat(dump.stdout()).startsWith("(no fiberize MXBeans in the process: the JDK's thread dump only)\n")
+            assertThat(dump.stdout()).startsWith("(no fiberize runtime in the process: the JDK's thread dump only)\n")
                     .contains("0 fibers").contains("\"reader-2\"").contains("\"sleeper-1\"")
                     .contains("at programs.ParkedOnSockets.read(");
+            assertThat(server.listeningTcpSockets()).as("listening sockets after the dump").isEqualTo(listening);
+            assertThat(server.stop().stderr()).doesNotContain(DYNAMIC_AGENT_WARNING);
         }
     }
 

@@ -9,7 +9,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +23,7 @@ import java.util.regex.Pattern;
  * says which port it listens on and when it is stopped.
  */
 final class ServerJvm implements AutoCloseable {
+    private static final String TCP_LISTEN = "0A";
 
     private static final Pattern LISTENING = Pattern.compile("^listening on (\\d+)$", Pattern.MULTILINE);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
@@ -99,6 +102,39 @@ final class ServerJvm implements AutoCloseable {
             }
         }
         return names;
+    }
+
+    /**
+     * Return the inodes of the TCP sockets in LISTEN state that the server holds now: its socket
+     * inodes (from {@code /proc/<pid>/fd}) that {@code /proc/<pid>/net/tcp} and {@code tcp6} list as
+     * listening.
+     */
+    Set<String> listeningTcpSockets() throws IOException {
+        String pid = Long.toString(process.pid());
+        Set<String> inodes = new HashSet<>();
+        try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc", pid, "fd"))) {
+            for (Path fd : fds) {
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (target.startsWith("socket:[")) {
+                        inodes.add(target.substring("socket:[".length(), target.length() - 1));
+                    }
+                } catch (IOException e) {
+                    // The descriptor was closed while we listed the others.
+                }
+            }
+        }
+        Set<String> listening = new HashSet<>();
+        for (String table : List.of("tcp", "tcp6")) {
+            List<String> rows = Files.readAllLines(Path.of("/proc", pid, "net", table));
+            for (String row : rows.subList(1, rows.size())) {
+                String[] fields = row.trim().split("\\s+");
+                if (fields[3].equals(TCP_LISTEN) && inodes.contains(fields[9])) {
+                    listening.add(fields[9]);
+                }
+            }
+        }
+        return listening;
     }
 
     /**

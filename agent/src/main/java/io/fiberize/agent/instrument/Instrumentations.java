@@ -1,5 +1,6 @@
 package io.fiberize.agent.instrument;
 
+import io.fiberize.agent.instrument.dump.ThreadDumperInstrumentation;
 import io.fiberize.agent.instrument.net.PollerCallInstrumentation;
 import io.fiberize.agent.instrument.offload.DnsInstrumentation;
 import io.fiberize.agent.instrument.offload.FileChannelInstrumentation;
@@ -13,6 +14,7 @@ import io.fiberize.agent.instrument.thread.TimerInstrumentation;
 import io.fiberize.agent.instrument.time.VirtualThreadTimerInstrumentation;
 import io.fiberize.agent.options.AgentOptions;
 import io.fiberize.runtime.RuntimeLog;
+import io.fiberize.runtime.dump.DumpHooks;
 import io.fiberize.runtime.fiber.Fibers;
 import io.fiberize.runtime.fiber.ThreadHooks;
 import io.fiberize.runtime.net.NetHooks;
@@ -45,7 +47,8 @@ public final class Instrumentations {
             new FileInputStreamInstrumentation(),
             new FileOutputStreamInstrumentation(),
             new RandomAccessFileInstrumentation(),
-            new FileChannelInstrumentation());
+            new FileChannelInstrumentation(),
+            new ThreadDumperInstrumentation());
 
     private static final AtomicInteger REWRITTEN = new AtomicInteger();
 
@@ -67,7 +70,7 @@ public final class Instrumentations {
 
     /** The runtime classes that rewritten JDK code calls. */
     private static final List<Class<?>> HOOKS = List.of(NetHooks.class, TimerHooks.class, Fibers.class,
-            ThreadHooks.class, OffloadHooks.class);
+            ThreadHooks.class, OffloadHooks.class, DumpHooks.class);
 
     /**
      * Get the runtime ready for the rewrites, on this platform thread: initialize its hook classes

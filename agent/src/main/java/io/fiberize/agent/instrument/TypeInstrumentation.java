@@ -4,7 +4,8 @@ import io.fiberize.agent.options.AgentOptions;
 import java.util.List;
 
 /**
- * Rewrite one kind of code so that it yields to the loop instead of blocking a thread.
+ * Rewrite one kind of code so that it yields to the loop instead of blocking a thread, or (the
+ * JDK's thread dump) so that it can tell what the fibers wait on.
  *
  * <p>One implementation per thing rewritten, all listed in {@link Instrumentations}. The rewritten
  * code only calls the runtime's {@code *Hooks} classes.

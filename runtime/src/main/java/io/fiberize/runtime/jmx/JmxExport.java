@@ -18,7 +18,7 @@ import javax.management.StandardMBean;
  */
 public final class JmxExport {
     /** The domain of every fiberize MBean. */
-    public static final String DOMAIN = "io.fiberize";
+    private static final String DOMAIN = "io.fiberize";
     private static final String BUILDER_PROPERTY = "javax.management.builder.initial";
     /** The builder the application named before the agent started, or {@code null}. */
     private static volatile String applicationBuilder;
