@@ -410,6 +410,14 @@ public final class EventLoop implements Executor {
     }
 
     /**
+     * Return the operating system's id of the carrier that owns the loop now, or -1 if it is not
+     * known (yet).
+     */
+    public int carrierTid() {
+        return owner.tid;
+    }
+
+    /**
      * Return the progress word the watchdog samples: odd while a task runs, and different for
      * every task.
      */

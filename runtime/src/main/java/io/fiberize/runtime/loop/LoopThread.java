@@ -1,5 +1,7 @@
 package io.fiberize.runtime.loop;
 
+import io.fiberize.runtime.os.SchedStat;
+
 /**
  * Carry one loop: the platform thread its fibers are mounted on.
  *
@@ -12,6 +14,8 @@ package io.fiberize.runtime.loop;
 final class LoopThread extends Thread {
     final EventLoop loop;
     boolean inTask;
+    /** The operating system's id of this thread, once it runs; -1 before, or where unknown. */
+    volatile int tid = -1;
 
     LoopThread(EventLoop loop, String name) {
         super(null, null, name, 0, false);
@@ -21,6 +25,7 @@ final class LoopThread extends Thread {
 
     @Override
     public void run() {
+        tid = SchedStat.currentTid();
         loop.run(this);
     }
 }

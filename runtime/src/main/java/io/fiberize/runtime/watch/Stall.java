@@ -24,7 +24,9 @@ public record Stall(String loop, long millis, Thread fiber, List<StackTraceEleme
         /** A native frame on the stack pins the fiber, or it sits in a native call. */
         NATIVE("pinned by a native frame (JNI or a blocking native call)"),
         /** The fiber blocks its carrier for another reason. */
-        BLOCKED("blocked its carrier");
+        BLOCKED("blocked its carrier"),
+        /** The carrier is runnable but the operating system does not run it: too little CPU for the threads. */
+        STARVED("waiting for a CPU: the machine or the container is overloaded");
 
         private final String text;
 
@@ -35,6 +37,15 @@ public record Stall(String loop, long millis, Thread fiber, List<StackTraceEleme
         /** Return the cause in words. */
         public String text() {
             return text;
+        }
+
+        /**
+         * Say whether the carrier is held by the fiber, so that another carrier would let the
+         * loop go on: not when it computes, nor when it waits for a CPU (another thread would
+         * only wait too).
+         */
+        public boolean blocksCarrier() {
+            return this != BUSY && this != STARVED;
         }
     }
 

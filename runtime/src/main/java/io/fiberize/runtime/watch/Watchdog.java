@@ -4,6 +4,7 @@ import io.fiberize.runtime.RuntimeLog;
 import io.fiberize.runtime.jdk.VirtualThreads;
 import io.fiberize.runtime.jfr.JfrEmitter;
 import io.fiberize.runtime.loop.EventLoop;
+import io.fiberize.runtime.os.SchedStat;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
@@ -27,7 +28,10 @@ import java.util.function.Consumer;
  * loop usually lands in the native method and looked like a blocked native call).
  */
 public final class Watchdog implements Runnable {
-    /** A carrier that ran for at least this share of the stall was computing, not blocked. */
+    /**
+     * A carrier that ran for at least this share of the stall was computing, not blocked; one that
+     * waited at least this share of it for a CPU was runnable, not blocked.
+     */
     private static final double BUSY_CPU_SHARE = 0.1;
 
     private final List<EventLoop> loops;
@@ -36,6 +40,7 @@ public final class Watchdog implements Runnable {
     private final long[] lastState;
     private final long[] since;
     private final long[] cpuSince;
+    private final long[] waitSince;
     private final long[] windowStart;
     private final Stall.Cause[] reported;
     private ThreadMXBean threads; // the watchdog thread's own; looked up there, off the start-up path
@@ -53,6 +58,7 @@ public final class Watchdog implements Runnable {
         this.lastState = new long[loops.size()];
         this.since = new long[loops.size()];
         this.cpuSince = new long[loops.size()];
+        this.waitSince = new long[loops.size()];
         this.windowStart = new long[loops.size()];
         this.reported = new Stall.Cause[loops.size()];
     }
@@ -96,10 +102,11 @@ public final class Watchdog implements Runnable {
     }
 
     /**
-     * Look at loop {@code i}: a task running for a threshold is diagnosed; a stall found busy is
-     * diagnosed again every threshold (over that window's CPU time only), because a fiber that
-     * computed for a while and then blocks pinned needs the hand-off as much as one that blocked
-     * at once. A stall is reported again only when its diagnosis changes.
+     * Look at loop {@code i}: a task running for a threshold is diagnosed; a stall found busy or
+     * starved is diagnosed again every threshold (over that window's CPU and run-queue times
+     * only), because a fiber that computed, or waited for a CPU, for a while and then blocks
+     * pinned needs the hand-off as much as one that blocked at once. A stall is reported again
+     * only when its diagnosis changes.
      */
     private void check(int i, long now) {
         EventLoop loop = loops.get(i);
@@ -109,17 +116,21 @@ public final class Watchdog implements Runnable {
             since[i] = now;
             windowStart[i] = now;
             cpuSince[i] = cpuTime(loop.carrier());
+            waitSince[i] = SchedStat.waitingNanos(loop.carrierTid());
             reported[i] = null;
             return;
         }
-        if (now - windowStart[i] < thresholdNanos || (reported[i] != null && reported[i] != Stall.Cause.BUSY)) {
+        if (now - windowStart[i] < thresholdNanos || (reported[i] != null && reported[i].blocksCarrier())) {
             return;
         }
         long cpu = cpuTime(loop.carrier());
-        double cpuShare = cpu < 0 || cpuSince[i] < 0 ? -1 : (double) (cpu - cpuSince[i]) / (now - windowStart[i]);
+        long wait = SchedStat.waitingNanos(loop.carrierTid());
+        double cpuShare = share(cpuSince[i], cpu, now - windowStart[i]);
+        double waitShare = share(waitSince[i], wait, now - windowStart[i]);
         windowStart[i] = now;
         cpuSince[i] = cpu;
-        Stall stall = diagnose(loop, state, (now - since[i]) / 1_000_000, cpuShare);
+        waitSince[i] = wait;
+        Stall stall = diagnose(loop, state, (now - since[i]) / 1_000_000, cpuShare, waitShare);
         if (stall.cause() == reported[i]) {
             return;
         }
@@ -130,6 +141,11 @@ public final class Watchdog implements Runnable {
         for (Consumer<Stall> listener : listeners) {
             listener.accept(stall);
         }
+    }
+
+    /** Return what part of {@code window} nanoseconds a counter grew by, or -1 if either reading is unknown. */
+    private static double share(long before, long after, long window) {
+        return before < 0 || after < 0 ? -1 : (double) (after - before) / window;
     }
 
     /** Return the CPU time of {@code carrier} in nanoseconds, or -1 when the JVM cannot tell. */
@@ -146,32 +162,43 @@ public final class Watchdog implements Runnable {
     /**
      * Tell why the loop is stuck, and compensate when its carrier is blocked.
      *
-     * @param cpuShare the carrier's CPU time over the stall divided by its length; -1 if unknown
+     * @param cpuShare  the carrier's CPU time over the stall divided by its length; -1 if unknown
+     * @param waitShare the carrier's time waiting for a CPU over the stall divided by its length;
+     *                  -1 if unknown
      */
-    private static Stall diagnose(EventLoop loop, long state, long millis, double cpuShare) {
+    private static Stall diagnose(EventLoop loop, long state, long millis, double cpuShare, double waitShare) {
         Thread carrier = loop.carrier();
         Thread fiber = VirtualThreads.mountedOn(carrier);
         List<StackTraceElement> stack = fiber == null ? List.of() : List.of(fiber.getStackTrace());
-        Thread.State carrierState = carrier.getState();
-        boolean carrierBlocked = carrierState == Thread.State.BLOCKED || carrierState == Thread.State.WAITING
-                || carrierState == Thread.State.TIMED_WAITING;
-        boolean inNative = !stack.isEmpty() && stack.get(0).isNativeMethod();
-        Stall.Cause cause;
-        if (cpuShare >= BUSY_CPU_SHARE) {
-            cause = Stall.Cause.BUSY; // running, whatever frame one sample caught it in
-        } else if (stack.stream().anyMatch(f -> f.getMethodName().equals("<clinit>"))) {
-            cause = carrierBlocked || inNative ? Stall.Cause.CLASS_INITIALIZER : Stall.Cause.BUSY;
-        } else if (inNative || stack.stream().anyMatch(StackTraceElement::isNativeMethod) && carrierBlocked) {
-            cause = Stall.Cause.NATIVE;
-        } else if (carrierBlocked) {
-            cause = Stall.Cause.BLOCKED;
-        } else {
-            cause = Stall.Cause.BUSY;
-        }
+        Stall.Cause cause = cause(cpuShare, waitShare, stack, carrier.getState());
         String compensated = null;
-        if (cause != Stall.Cause.BUSY && loop.handOff(state)) {
+        if (cause.blocksCarrier() && loop.handOff(state)) {
             compensated = loop.carrier().getName();
         }
         return new Stall(loop.name(), millis, fiber, stack, cause, compensated);
+    }
+
+    /**
+     * Tell why a carrier stays in one task from how much it ran and waited to run, the stack of
+     * its fiber (innermost first) and its thread state.
+     */
+    static Stall.Cause cause(double cpuShare, double waitShare, List<StackTraceElement> stack,
+            Thread.State carrierState) {
+        boolean carrierBlocked = carrierState == Thread.State.BLOCKED || carrierState == Thread.State.WAITING
+                || carrierState == Thread.State.TIMED_WAITING;
+        boolean inNative = !stack.isEmpty() && stack.get(0).isNativeMethod();
+        if (cpuShare >= BUSY_CPU_SHARE) {
+            return Stall.Cause.BUSY; // running, whatever frame one sample caught it in
+        }
+        if (waitShare >= BUSY_CPU_SHARE && !carrierBlocked) {
+            return Stall.Cause.STARVED; // runnable, in Java code or a short native call, but not run
+        }
+        if (stack.stream().anyMatch(f -> f.getMethodName().equals("<clinit>"))) {
+            return carrierBlocked || inNative ? Stall.Cause.CLASS_INITIALIZER : Stall.Cause.BUSY;
+        }
+        if (inNative || stack.stream().anyMatch(StackTraceElement::isNativeMethod) && carrierBlocked) {
+            return Stall.Cause.NATIVE;
+        }
+        return carrierBlocked ? Stall.Cause.BLOCKED : Stall.Cause.BUSY;
     }
 }

@@ -296,4 +296,25 @@ class WatchdogTest {
         assertThat(loop.stats().compensations()).isZero();
         assertThat(loop.carrier().getName()).isEqualTo("watched-loop");
     }
+
+    @Test
+    void aRunnableCarrierThatWaitsForACpuIsStarvedNotPinnedEvenInANativeCall() {
+        List<StackTraceElement> inRead = List.of(
+                new StackTraceElement("sun.nio.ch.SocketDispatcher", "read0", null, -2),
+                new StackTraceElement("sun.nio.ch.NioSocketImpl", "read", "NioSocketImpl.java", 354));
+        List<StackTraceElement> inJava = List.of(new StackTraceElement("app.Work", "step", "Work.java", 7));
+
+        assertThat(Watchdog.cause(0.02, 0.90, inRead, Thread.State.RUNNABLE)).isEqualTo(Stall.Cause.STARVED);
+        assertThat(Watchdog.cause(0.02, 0.90, inJava, Thread.State.RUNNABLE)).isEqualTo(Stall.Cause.STARVED);
+        assertThat(Watchdog.cause(0.02, 0.0, inRead, Thread.State.RUNNABLE))
+                .as("neither running nor waiting to run: blocked in the native call").isEqualTo(Stall.Cause.NATIVE);
+        assertThat(Watchdog.cause(0.02, -1, inRead, Thread.State.RUNNABLE))
+                .as("no schedstat: as before").isEqualTo(Stall.Cause.NATIVE);
+        assertThat(Watchdog.cause(0.50, 0.50, inRead, Thread.State.RUNNABLE)).isEqualTo(Stall.Cause.BUSY);
+        assertThat(Watchdog.cause(0.0, 0.90, inJava, Thread.State.WAITING))
+                .as("a parked carrier is blocked, whatever it waited before").isEqualTo(Stall.Cause.BLOCKED);
+        assertThat(Stall.Cause.STARVED.blocksCarrier()).isFalse();
+        assertThat(Stall.Cause.BUSY.blocksCarrier()).isFalse();
+        assertThat(Stall.Cause.NATIVE.blocksCarrier()).isTrue();
+    }
 }
