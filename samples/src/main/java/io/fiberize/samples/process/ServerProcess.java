@@ -121,7 +121,9 @@ public final class ServerProcess implements AutoCloseable {
      */
     @Override
     public void close() {
-        process.destroy();
+        // Through the handle: Process.destroy() would also close our ends of its pipes, losing what is
+        // still unread (the exit report is written after the signal).
+        process.toHandle().destroy();
         try {
             if (!process.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
