@@ -102,7 +102,7 @@ final class MacroReport {
                     .append("![round trips/s, ").append(size).append("-byte messages](").append(echoChart(size))
                     .append(")\n\n")
                     .append("Ratios, ").append(ServerVariants.FIBERIZE_1).append(" over each peer:\n\n")
-                    .append(tables.ratios(ServerVariants.FIBERIZE_1)).append('\n');
+                    .append(tables.ratios(ServerVariants.FIBERIZE_1, "round trips/s")).append('\n');
             Files.writeString(directory.resolve(echoChart(size)), throughputChart(tables, loads, size));
         }
         ResultTables all = new ResultTables(results.echo(), results.echoLoads(), results.echoVariants());
@@ -168,8 +168,9 @@ final class MacroReport {
         for (IdleResult result : idle) {
             table.row(List.of(result.variant(), Format.whole(result.target()), Format.whole(result.established()),
                     Format.megabytes(result.rssBeforeKb()), Format.megabytes(result.rssAfterKb()),
-                    String.format("%.2f", result.kbPerConnection()), Integer.toString(result.threadsAfter()),
-                    result.jdkHelperResumes().isPresent() ? Long.toString(result.jdkHelperResumes().getAsLong()) : "–",
+                    Format.twoDecimals(result.kbPerConnection()), Format.whole(result.threadsAfter()),
+                    result.jdkHelperResumes().isPresent()
+                            ? Long.toString(result.jdkHelperResumes().getAsLong()) : "–",
                     result.failure().isEmpty() ? "–" : result.failure(),
                     result.serverError().isEmpty() ? "–" : "`" + result.serverError() + "`"));
         }
@@ -188,7 +189,7 @@ final class MacroReport {
                 .append(" s `wrk` warm-up. `per second` is requests per second.\n\n")
                 .append(tables.figures("requests/s")).append('\n')
                 .append("Ratios, ").append(ServerVariants.FIBERIZE_1).append(" over each peer:\n\n")
-                .append(tables.ratios(ServerVariants.FIBERIZE_1)).append('\n')
+                .append(tables.ratios(ServerVariants.FIBERIZE_1, "requests/s")).append('\n')
                 .append(tables.failures());
     }
 }

@@ -28,7 +28,7 @@ record ResultTables(Runs runs, List<Load> loads, List<String> variants) {
     String figures(String perSecond) {
         List<String> headings = new ArrayList<>(List.of("load", "variant"));
         for (Metric metric : Metric.values()) {
-            headings.add(metric == Metric.THROUGHPUT ? perSecond : metric.heading());
+            headings.add(heading(metric, perSecond));
         }
         headings.addAll(List.of("jdk-helper resumes", "runs"));
         MarkdownTable table = new MarkdownTable(headings);
@@ -51,11 +51,12 @@ record ResultTables(Runs runs, List<Load> loads, List<String> variants) {
     }
 
     /**
-     * Render {@code subject}'s figures over each of the other variants', under every load.
+     * Render {@code subject}'s figures over each of the other variants', under every load; {@code perSecond}
+     * names the throughput column.
      */
-    String ratios(String subject) {
+    String ratios(String subject, String perSecond) {
         List<String> headings = new ArrayList<>(List.of("load", subject + " vs"));
-        RATIO_METRICS.forEach(metric -> headings.add(metric.heading()));
+        RATIO_METRICS.forEach(metric -> headings.add(heading(metric, perSecond)));
         MarkdownTable table = new MarkdownTable(headings);
         for (Load load : loads) {
             for (String peer : variants) {
@@ -64,7 +65,8 @@ record ResultTables(Runs runs, List<Load> loads, List<String> variants) {
                 }
                 List<String> row = new ArrayList<>(List.of(load.describe(), peer));
                 for (Metric metric : RATIO_METRICS) {
-                    row.add(ratio(load, subject, peer, metric).map(spread -> spread.format(Format::ratio)).orElse("n/a"));
+                    row.add(ratio(load, subject, peer, metric).map(spread -> spread.format(Format::ratio))
+                            .orElse("n/a"));
                 }
                 table.row(row);
             }
@@ -123,6 +125,10 @@ record ResultTables(Runs runs, List<Load> loads, List<String> variants) {
      * @param target the target
      */
     record Check(Metric metric, Target target) {
+    }
+
+    private static String heading(Metric metric, String perSecond) {
+        return metric == Metric.THROUGHPUT ? perSecond : metric.heading();
     }
 
     private Optional<Spread> ratio(Load load, String subject, String peer, Metric metric) {

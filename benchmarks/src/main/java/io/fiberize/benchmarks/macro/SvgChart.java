@@ -114,8 +114,7 @@ final class SvgChart {
                         .append(number(TOP + PLOT_HEIGHT - height)).append("\" width=\"").append(number(slot * 0.6))
                         .append("\" height=\"").append(number(height)).append("\" fill=\"").append(colour)
                         .append("\"/>\n");
-                svg.append(text(centre, TOP + PLOT_HEIGHT - height - 6, "middle",
-                        String.format(Locale.ROOT, "%.2f", bar.value())));
+                svg.append(text(centre, TOP + PLOT_HEIGHT - height - 6, "middle", Format.twoDecimals(bar.value())));
             }
             svg.append(text(centre, TOP + PLOT_HEIGHT + 20, "middle", bar.label()));
             legend(svg, i, colour, bar.label());
