@@ -100,7 +100,7 @@ final class IdleClient implements AutoCloseable {
                 channel.register(selector, SelectionKey.OP_CONNECT);
             }
         } catch (IOException e) {
-            failure = describe("opening connection " + (index + 1), e);
+            failure = describe("the client, opening connection " + (index + 1) + ",", e);
         }
     }
 
