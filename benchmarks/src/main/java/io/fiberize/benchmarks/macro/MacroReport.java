@@ -147,8 +147,7 @@ final class MacroReport {
                 .append("![kB per idle connection](").append(IDLE_CHART).append(")\n\n");
         Files.writeString(directory.resolve(IDLE_CHART), SvgChart.bars(String.format(
                         "Server RSS per idle connection (%,d connections)", options.idleConnections()),
-                "kB per connection", results.idle().stream()
-                        .map(result -> new SvgChart.Bar(result.variant(), result.kbPerConnection())).toList()));
+                "kB per connection", results.idle().stream().map(MacroReport::bar).toList()));
         if (results.million().isPresent()) {
             IdleResult million = results.million().get();
             text.append("### A million idle connections, ").append(million.variant()).append("\n\n")
@@ -159,6 +158,15 @@ final class MacroReport {
                                     million.serverError().isEmpty() ? ""
                                             : "; the server said: `" + million.serverError() + "`"));
         }
+    }
+
+    /**
+     * Return a variant's bar: its memory per connection, and how many it held if not all.
+     */
+    private static SvgChart.Bar bar(IdleResult result) {
+        String note = result.established() < result.target()
+                ? "stopped at " + Format.whole(result.established()) : "";
+        return new SvgChart.Bar(result.variant(), result.kbPerConnection(), note);
     }
 
     private static String idleTable(List<IdleResult> idle) {

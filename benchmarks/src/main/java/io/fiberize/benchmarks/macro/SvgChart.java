@@ -25,8 +25,9 @@ final class SvgChart {
      *
      * @param label the label under the bar
      * @param value its height; NaN draws no bar and says {@code n/a}
+     * @param note a second line under the label (e.g. how many connections it reached), or empty
      */
-    record Bar(String label, double value) {
+    record Bar(String label, double value, String note) {
     }
 
     private static final int WIDTH = 860;
@@ -117,6 +118,7 @@ final class SvgChart {
                 svg.append(text(centre, TOP + PLOT_HEIGHT - height - 6, "middle", Format.twoDecimals(bar.value())));
             }
             svg.append(text(centre, TOP + PLOT_HEIGHT + 20, "middle", bar.label()));
+            svg.append(text(centre, TOP + PLOT_HEIGHT + 38, "middle", bar.note()));
             legend(svg, i, colour, bar.label());
         }
         return svg.append("</svg>\n").toString();

@@ -36,10 +36,11 @@ class SvgChartTest {
     @Test
     void barChartIsWellFormedAndSaysWhatWasNotMeasured() throws Exception {
         String svg = SvgChart.bars("RSS per idle connection", "kB per connection", List.of(
-                new SvgChart.Bar("platform threads", Double.NaN), new SvgChart.Bar("virtual threads", 14.7),
-                new SvgChart.Bar("fiberize loops=1", 9.25)));
+                new SvgChart.Bar("platform threads", Double.NaN, "stopped at 0"),
+                new SvgChart.Bar("virtual threads", 14.7, ""), new SvgChart.Bar("fiberize loops=1", 9.25, "")));
         assertThat(parse(svg).getElementsByTagName("rect").getLength()).isGreaterThanOrEqualTo(3);
-        assertThat(svg).contains("platform threads", "virtual threads", "fiberize loops=1", ">n/a<", ">9.25<");
+        assertThat(svg).contains("platform threads", "virtual threads", "fiberize loops=1", ">n/a<", ">9.25<",
+                ">stopped at 0<");
     }
 
     @Test
