@@ -18,12 +18,19 @@ import java.util.OptionalLong;
  * <p>The server's CPU time is read when the warm-up ends and when the measured window ends (the load
  * generator reports each second, flagging the warm-up's reports), and its threads and resident memory each
  * measured second.
+ *
+ * <p>Each run connects from a source address of its own, 127.0.1.1 to 127.0.1.{@value #SOURCE_ADDRESSES} in
+ * turn: the connections a run closes stay in {@code TIME_WAIT} for a minute, holding their ports, and one
+ * address has too few ports for the next runs of 10,000 connections to find free ones.
  */
 final class EchoBenchmark {
+
+    private static final int SOURCE_ADDRESSES = 250;
 
     private final Path java;
     private final List<Variant> variants;
     private final HarnessOptions options;
+    private int runs;
 
     /**
      * Create the benchmark of {@code variants}, started with {@code java}, under the loads {@code options} name.
@@ -80,14 +87,15 @@ final class EchoBenchmark {
     }
 
     /**
-     * Describe the load generator's run with its own defaults for what the harness does not choose (its
-     * thread count).
+     * Describe the load generator's next run, from the next source address, with the generator's own defaults
+     * for what the harness does not choose (its thread count).
      */
     private LoadSettings settings(int port, Load load) {
         String[] args = {
             "--protocol", "echo", "--port", Integer.toString(port),
             "--connections", Integer.toString(load.connections()), "--size", Integer.toString(load.size()),
-            "--warmup", options.warmup().toMillis() + "ms", "--duration", options.duration().toMillis() + "ms"};
+            "--warmup", options.warmup().toMillis() + "ms", "--duration", options.duration().toMillis() + "ms",
+            "--source", "127.0.1." + (1 + runs++ % SOURCE_ADDRESSES)};
         try {
             return LoadSettings.from(Arguments.parse(args, LoadSettings.OPTIONS));
         } catch (BadArgumentException e) {
