@@ -16,8 +16,13 @@ import java.util.Optional;
  * @param jdk the JDK every JVM of the run uses: vendor, version and home
  * @param kernel the kernel release
  * @param limits the file-descriptor, thread and port limits in force
+ * @param loadAtStart the load averages (1, 5 and 15 minutes) when the harness started
  */
-record Machine(int cpus, String cpuModel, String memory, String jdk, String kernel, String limits) {
+record Machine(int cpus, String cpuModel, String memory, String jdk, String kernel, String limits,
+        String loadAtStart) {
+
+    /** The 1-minute load average above which the machine is not idle enough for comparable figures. */
+    static final double IDLE_LOAD = 0.5;
 
     /**
      * Describe this machine.
@@ -34,7 +39,26 @@ record Machine(int cpus, String cpuModel, String memory, String jdk, String kern
         return new Machine(Runtime.getRuntime().availableProcessors(),
                 field("/proc/cpuinfo", "model name").orElse("unknown"),
                 field("/proc/meminfo", "MemTotal").orElse("unknown"), jdk,
-                file("/proc/sys/kernel/osrelease"), limits);
+                file("/proc/sys/kernel/osrelease"), limits, loadAverage());
+    }
+
+    /**
+     * Return the load averages over 1, 5 and 15 minutes now, e.g. {@code 0.12 0.30 0.41}.
+     */
+    static String loadAverage() {
+        String[] fields = file("/proc/loadavg").split("\\s+");
+        return fields.length < 3 ? "unknown" : fields[0] + " " + fields[1] + " " + fields[2];
+    }
+
+    /**
+     * Tell whether the 1-minute load average at start was low enough for the machine to count as idle.
+     */
+    boolean idleAtStart() {
+        try {
+            return Double.parseDouble(loadAtStart.split(" ")[0]) <= IDLE_LOAD;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /**

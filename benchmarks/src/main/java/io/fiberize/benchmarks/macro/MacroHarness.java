@@ -51,6 +51,10 @@ public final class MacroHarness {
         ServerVariants servers = new ServerVariants(options.agentJar(), System.getProperty("java.class.path"),
                 ServerVariants.HEAP);
         Machine machine = Machine.read();
+        if (!machine.idleAtStart()) {
+            System.err.println("macro: warning: the load averages are " + machine.loadAtStart() + ": the machine is"
+                    + " not idle, so the figures will not be comparable (the report says so)");
+        }
         Instant started = Instant.now();
 
         List<Variant> echoVariants = servers.echo();
@@ -72,7 +76,7 @@ public final class MacroHarness {
 
         MacroResults results = new MacroResults(started, Instant.now(), echo.loads(), labels(echoVariants), echoRuns,
                 idleResults, million, http.loads(), labels(httpVariants), httpRuns);
-        Path report = new MacroReport(options, machine, ServerVariants.HEAP, results).write();
+        Path report = new MacroReport(options, machine, ServerVariants.HEAP, results, Machine.loadAverage()).write();
         System.err.println("macro: wrote " + report + " and its charts");
         System.out.print(Files.readString(report));
     }

@@ -34,16 +34,20 @@ final class MacroReport {
     private final Machine machine;
     private final List<String> serverOptions;
     private final MacroResults results;
+    private final String loadAtEnd;
 
     /**
      * Prepare the report of {@code results}, measured with {@code options} on {@code machine}; every server
-     * JVM ran with {@code serverOptions} (the heap) and, under fiberize, the agent.
+     * JVM ran with {@code serverOptions} (the heap) and, under fiberize, the agent. {@code loadAtEnd} is the
+     * load averages when the last benchmark finished.
      */
-    MacroReport(HarnessOptions options, Machine machine, List<String> serverOptions, MacroResults results) {
+    MacroReport(HarnessOptions options, Machine machine, List<String> serverOptions, MacroResults results,
+            String loadAtEnd) {
         this.options = options;
         this.machine = machine;
         this.serverOptions = serverOptions;
         this.results = results;
+        this.loadAtEnd = loadAtEnd;
     }
 
     /**
@@ -82,6 +86,10 @@ final class MacroReport {
                 .append("- Date: ").append(TIME.format(results.started())).append(" to ")
                 .append(TIME.format(results.finished())).append('\n')
                 .append(machine.markdown())
+                .append("- Load average (1, 5, 15 min): ").append(machine.loadAtStart()).append(" at start, ")
+                .append(loadAtEnd).append(" at end")
+                .append(machine.idleAtStart() ? "" : " (**not idle at start**: the figures are not comparable)")
+                .append('\n')
                 .append("- Server JVMs: `").append(String.join(" ", serverOptions))
                 .append("` for every server; under fiberize also `-javaagent:")
                 .append(options.agentJar()).append("=loops=<1|auto>,log=info`\n")
