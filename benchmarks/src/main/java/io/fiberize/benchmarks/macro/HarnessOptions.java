@@ -31,7 +31,8 @@ record HarnessOptions(int repetitions, List<Integer> sizes, List<Integer> connec
               --quick         a smoke run: 1 repetition, 200 connections, 1 s warm-up, 2 s measured,
                               1,000 idle connections, HTTP at 100 connections only
               --reps N        repetitions of every run (default 3; --quick: 1)
-              --million       also try 1,000,000 idle connections on fiberize (needs ~30 GB and time)
+              --million       also try 1,000,000 idle connections on fiberize (needs well over 16 GB of
+                              memory, and an open-files limit of a million)
             run-macro passes these to MacroHarness too:
               --agent JAR     the fiberize agent jar (agent/target/fiberize.jar)
               --out DIR       where macro.md and the SVG charts are written
