@@ -110,7 +110,9 @@ final class MacroReport {
                     .append("![round trips/s, ").append(size).append("-byte messages](").append(echoChart(size))
                     .append(")\n\n")
                     .append("Ratios, ").append(ServerVariants.FIBERIZE_1).append(" over each peer:\n\n")
-                    .append(tables.ratios(ServerVariants.FIBERIZE_1, "round trips/s")).append('\n');
+                    .append(tables.ratios(ServerVariants.FIBERIZE_1, "round trips/s")).append('\n')
+                    .append("Ratios, ").append(ServerVariants.FIBERIZE_AUTO).append(" over each peer:\n\n")
+                    .append(tables.ratios(ServerVariants.FIBERIZE_AUTO, "round trips/s")).append('\n');
             Files.writeString(directory.resolve(echoChart(size)), throughputChart(tables, loads, size));
         }
         ResultTables all = new ResultTables(results.echo(), results.echoLoads(), results.echoVariants());
