@@ -16,6 +16,13 @@ record Load(int connections, int size) {
         if (size == 0) {
             return conns;
         }
-        return conns + ", " + (size % 1024 == 0 ? size / 1024 + " KiB" : size + " B");
+        return conns + ", " + sizeText(size);
+    }
+
+    /**
+     * Describe a message size, e.g. {@code 32 B} or {@code 4 KiB}.
+     */
+    static String sizeText(int size) {
+        return size % 1024 == 0 ? size / 1024 + " KiB" : size + " B";
     }
 }

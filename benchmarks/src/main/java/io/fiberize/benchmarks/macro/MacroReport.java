@@ -81,8 +81,7 @@ final class MacroReport {
                 .append("same way.\n\n")
                 .append("## Run\n\n")
                 .append("- Command: `").append(options.command()).append("`\n")
-                .append("- Harness JVM (the load generator): `")
-                .append(ProcessHandle.current().info().commandLine().orElse("unknown")).append("`\n")
+                .append("- Harness JVM (the load generator): `").append(harnessCommandLine()).append("`\n")
                 .append("- Date: ").append(TIME.format(results.started())).append(" to ")
                 .append(TIME.format(results.finished())).append('\n')
                 .append(machine.markdown())
@@ -98,17 +97,30 @@ final class MacroReport {
                 .append(options.repetitions()).append(" repetition(s), variants alternating\n\n");
     }
 
+    /**
+     * Return this JVM's command line, with the arguments that hold spaces in quotes.
+     */
+    private static String harnessCommandLine() {
+        ProcessHandle.Info info = ProcessHandle.current().info();
+        List<String> words = new ArrayList<>();
+        words.add(info.command().orElse("java"));
+        for (String argument : info.arguments().orElse(new String[0])) {
+            words.add(argument.contains(" ") ? "'" + argument + "'" : argument);
+        }
+        return String.join(" ", words);
+    }
+
     private void echo(StringBuilder text, Path directory) throws IOException {
         text.append("## Echo\n\nThe unmodified thread-per-connection echo sample and its peers, driven by the ")
-                .append("load generator (one message in flight per connection) from the harness JVM over loopback. ")
-                .append("`per second` is round trips per second.\n\n");
+                .append("load generator (one message in flight per connection) from the harness JVM over ")
+                .append("loopback.\n\n");
         for (int size : options.sizes()) {
             List<Load> loads = results.echoLoads().stream().filter(load -> load.size() == size).toList();
             ResultTables tables = new ResultTables(results.echo(), loads, results.echoVariants());
-            text.append("### ").append(size % 1024 == 0 ? size / 1024 + " KiB" : size + "-byte")
-                    .append(" messages\n\n").append(tables.figures("round trips/s")).append('\n')
-                    .append("![round trips/s, ").append(size).append("-byte messages](").append(echoChart(size))
-                    .append(")\n\n")
+            text.append("### ").append(Load.sizeText(size)).append(" messages\n\n")
+                    .append(tables.figures("round trips/s")).append('\n')
+                    .append("![round trips/s, ").append(Load.sizeText(size)).append(" messages](")
+                    .append(echoChart(size)).append(")\n\n")
                     .append("Ratios, ").append(ServerVariants.FIBERIZE_1).append(" over each peer:\n\n")
                     .append(tables.ratios(ServerVariants.FIBERIZE_1, "round trips/s")).append('\n')
                     .append("Ratios, ").append(ServerVariants.FIBERIZE_AUTO).append(" over each peer:\n\n")
@@ -130,7 +142,8 @@ final class MacroReport {
             }
             series.add(new SvgChart.Series(variant, points));
         }
-        return SvgChart.lines("Echo, " + size + "-byte messages: round trips/s (median)", "concurrent connections",
+        return SvgChart.lines("Echo, " + Load.sizeText(size) + " messages: round trips/s (median)",
+                "concurrent connections",
                 "round trips/s", series);
     }
 
@@ -204,7 +217,7 @@ final class MacroReport {
         text.append("## HTTP\n\nThe unmodified thread-per-connection HTTP sample, driven by ")
                 .append("`wrk -t2 -c<connections> -d").append(options.duration().toSeconds())
                 .append("s --latency http://127.0.0.1:<port>/hello` after a ").append(options.warmup().toSeconds())
-                .append(" s `wrk` warm-up. `per second` is requests per second.\n\n")
+                .append(" s `wrk` warm-up.\n\n")
                 .append(tables.figures("requests/s")).append('\n')
                 .append("Ratios, ").append(ServerVariants.FIBERIZE_1).append(" over each peer:\n\n")
                 .append(tables.ratios(ServerVariants.FIBERIZE_1, "requests/s")).append('\n')
