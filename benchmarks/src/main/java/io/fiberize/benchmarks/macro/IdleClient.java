@@ -15,7 +15,8 @@ import java.util.function.BooleanSupplier;
 /**
  * Open many connections to a local echo server and leave them idle once each has echoed one byte.
  *
- * <p>One selector drives non-blocking connects, at most {@link #MAX_PENDING} at a time. Each connection is
+ * <p>One selector drives non-blocking connects, at most {@link #MAX_PENDING} at a time. If the client cannot
+ * open a connection, it starts no more but lets those under way complete. Each connection is
  * bound to a source address in 127.0.0.0/8 ({@value #PER_ADDRESS} per address from 127.0.0.2 on), since one
  * address has fewer ephemeral ports than the counts measured. A connection counts as established once the
  * server has echoed its byte: by then the server's thread or fiber for it is running and blocked in
@@ -31,6 +32,7 @@ final class IdleClient implements AutoCloseable {
     private final List<SocketChannel> channels = new ArrayList<>();
     private int established;
     private String failure;
+    private String openFailure;
 
     /**
      * Hold what an attempt reached.
@@ -49,11 +51,16 @@ final class IdleClient implements AutoCloseable {
     Outcome open(int port, int count, Duration stallTimeout, BooleanSupplier serverAlive) throws IOException {
         InetSocketAddress server = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
         int started = 0;
+        int limit = count;
         long lastProgress = System.nanoTime();
         try (Selector selector = Selector.open()) {
-            while (established < count && failure == null) {
-                while (started < count && started - established < MAX_PENDING && failure == null) {
-                    start(selector, server, started++);
+            while (established < limit && failure == null) {
+                while (started < limit && started - established < MAX_PENDING) {
+                    if (start(selector, server, started)) {
+                        started++;
+                    } else {
+                        limit = started;
+                    }
                 }
                 int before = established;
                 selector.select(key -> onReady(key), SELECT_MILLIS);
@@ -71,7 +78,7 @@ final class IdleClient implements AutoCloseable {
                 }
             }
         }
-        return new Outcome(established, failure);
+        return new Outcome(established, failure != null ? failure : openFailure);
     }
 
     /**
@@ -86,10 +93,13 @@ final class IdleClient implements AutoCloseable {
         return InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) host});
     }
 
-    private void start(Selector selector, InetSocketAddress server, int index) {
-        SocketChannel channel = null;
+    /**
+     * Start connection {@code index}; if it cannot even be opened (say, out of file descriptors), note why
+     * and return false, so that no more are started and those under way can still complete.
+     */
+    private boolean start(Selector selector, InetSocketAddress server, int index) {
         try {
-            channel = SocketChannel.open();
+            SocketChannel channel = SocketChannel.open();
             channels.add(channel);
             channel.configureBlocking(false);
             channel.bind(new InetSocketAddress(sourceAddress(index), 0));
@@ -99,8 +109,11 @@ final class IdleClient implements AutoCloseable {
             } else {
                 channel.register(selector, SelectionKey.OP_CONNECT);
             }
+            return true;
         } catch (IOException e) {
-            failure = describe("the client, opening connection " + (index + 1) + ",", e);
+            openFailure = String.format("the client could not open connection %,d: %s: %s", index + 1,
+                    e.getClass().getSimpleName(), e.getMessage());
+            return false;
         }
     }
 
