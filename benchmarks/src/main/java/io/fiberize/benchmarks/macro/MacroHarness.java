@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -82,9 +81,7 @@ public final class MacroHarness {
     }
 
     private static List<String> labels(List<Variant> variants) {
-        List<String> labels = new ArrayList<>();
-        variants.forEach(variant -> labels.add(variant.label()));
-        return labels;
+        return variants.stream().map(Variant::label).toList();
     }
 
     private static void fail(String message) {
