@@ -10,7 +10,8 @@ import java.util.List;
  * arguments with one line, and open its listening socket.
  */
 public final class ServerCommand {
-    private static final int BACKLOG = 4096;
+    /** The listening sockets' backlog, for every sample server and the benchmarks' peers. */
+    public static final int BACKLOG = 4096;
 
     private final String program;
     private final String usage;

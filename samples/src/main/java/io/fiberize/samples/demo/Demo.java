@@ -75,7 +75,7 @@ public final class Demo {
                     arguments.number("size", 32, 1, 65536),
                     arguments.duration("warmup", Duration.ofSeconds(2)),
                     arguments.duration("duration", Duration.ofSeconds(10)),
-                    threads);
+                    threads, "");
         } catch (BadArgumentException e) {
             System.err.println("demo: " + e.getMessage() + "; try --help");
             System.exit(2);

@@ -99,6 +99,9 @@ public final class LoadGenerator {
         for (int i = 0; i < settings.connections(); i++) {
             SocketChannel channel = SocketChannel.open();
             try {
+                if (!settings.source().isEmpty()) {
+                    channel.bind(new InetSocketAddress(settings.source(), 0));
+                }
                 channel.socket().connect(address, CONNECT_TIMEOUT_MILLIS);
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 channel.configureBlocking(false);

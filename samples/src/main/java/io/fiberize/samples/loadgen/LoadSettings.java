@@ -16,13 +16,14 @@ import java.util.List;
  * @param warmup how long to send before measuring
  * @param duration how long to measure
  * @param threads how many threads drive the connections, each with its own selector
+ * @param source the local address to connect from (e.g. {@code 127.0.0.2}), or empty for the system's choice
  */
 public record LoadSettings(Protocol protocol, String host, int port, int connections, int size, Duration warmup,
-        Duration duration, int threads) {
+        Duration duration, int threads, String source) {
 
     /** Name the options {@link #from} reads. */
     public static final List<String> OPTIONS =
-            List.of("protocol", "host", "port", "connections", "size", "warmup", "duration", "threads");
+            List.of("protocol", "host", "port", "connections", "size", "warmup", "duration", "threads", "source");
 
     /** Describe the options {@link #from} reads, one per line, for a program's usage text. */
     public static final String USAGE = """
@@ -34,6 +35,7 @@ public record LoadSettings(Protocol protocol, String host, int port, int connect
               --warmup D         time spent sending before measuring, e.g. 2s or 500ms (default 2s)
               --duration D       time measured (default 10s)
               --threads N        threads driving the connections (default: half the CPUs, 1 to 4)
+              --source A         local address to connect from, e.g. 127.0.0.2 (default: the system's choice)
             """;
 
     /**
@@ -61,13 +63,14 @@ public record LoadSettings(Protocol protocol, String host, int port, int connect
                 arguments.number("size", 32, 1, 1 << 20),
                 arguments.duration("warmup", Duration.ofSeconds(2)),
                 duration,
-                arguments.number("threads", defaultThreads, 1, 256));
+                arguments.number("threads", defaultThreads, 1, 256),
+                arguments.text("source", ""));
     }
 
     /**
      * Return the same settings aimed at another port.
      */
     public LoadSettings withPort(int newPort) {
-        return new LoadSettings(protocol, host, newPort, connections, size, warmup, duration, threads);
+        return new LoadSettings(protocol, host, newPort, connections, size, warmup, duration, threads, source);
     }
 }

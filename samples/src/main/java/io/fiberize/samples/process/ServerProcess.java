@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -18,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * Run a server in a JVM of its own, learn its port from its {@code listening on <port>} line, end it on close.
  *
- * <p>The server's standard error goes to ours, so whatever its JVM or agent says is seen.
+ * <p>The server's standard error is copied to ours, so whatever its JVM or agent says is seen, and kept,
+ * so that a caller can read it (e.g. the agent's exit report) once the server has ended.
  */
 public final class ServerProcess implements AutoCloseable {
 
@@ -28,11 +30,15 @@ public final class ServerProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final Thread errorCopier;
+    private final List<String> errorLines;
     private ProcessStatus peak = ProcessStatus.UNKNOWN;
 
-    private ServerProcess(Process process, int port) {
+    private ServerProcess(Process process, int port, Thread errorCopier, List<String> errorLines) {
         this.process = process;
         this.port = port;
+        this.errorCopier = errorCopier;
+        this.errorLines = errorLines;
     }
 
     /**
@@ -48,13 +54,15 @@ public final class ServerProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", classPath, mainClass, "--port", "0"));
         command.addAll(arguments);
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process process = new ProcessBuilder(command).start();
         CompletableFuture<Integer> port = new CompletableFuture<>();
-        Thread reader = new Thread(() -> readOutput(process, port), "server-output-" + process.pid());
-        reader.setDaemon(true);
-        reader.start();
+        daemon(() -> readOutput(process, port), "server-output-" + process.pid()).start();
+        List<String> errorLines = Collections.synchronizedList(new ArrayList<>());
+        Thread errorCopier = daemon(() -> copyErrors(process, errorLines), "server-errors-" + process.pid());
+        errorCopier.start();
         try {
-            return new ServerProcess(process, port.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS));
+            return new ServerProcess(process, port.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS), errorCopier,
+                    errorLines);
         } catch (ExecutionException | TimeoutException e) {
             process.destroyForcibly().waitFor();
             String why = e instanceof TimeoutException
@@ -92,18 +100,60 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * End the server: politely first, then forcibly.
+     * Tell whether the server's JVM is still running.
+     */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /**
+     * Return the lines the server has written to its standard error so far; after {@link #close}, all of them.
+     */
+    public List<String> errorLines() {
+        synchronized (errorLines) {
+            return List.copyOf(errorLines);
+        }
+    }
+
+    /**
+     * End the server: politely first (so that its shutdown hooks run), then forcibly; then wait until its
+     * standard error has been read to the end.
      */
     @Override
     public void close() {
-        process.destroy();
+        // Through the handle: Process.destroy() would also close our ends of its pipes, losing what is
+        // still unread (the exit report is written after the signal).
+        process.toHandle().destroy();
         try {
             if (!process.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
+            errorCopier.join(TimeUnit.SECONDS.toMillis(STOP_TIMEOUT_SECONDS));
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Thread daemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /**
+     * Copy the server's standard error to ours line by line, keeping each line in {@code lines}.
+     */
+    private static void copyErrors(Process process, List<String> lines) {
+        try (BufferedReader errors = new BufferedReader(
+                new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = errors.readLine()) != null) {
+                System.err.println(line);
+                lines.add(line);
+            }
+        } catch (IOException e) {
+            lines.add("(the server's standard error could not be read: " + e.getMessage() + ")");
         }
     }
 

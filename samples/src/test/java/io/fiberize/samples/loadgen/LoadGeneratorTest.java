@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fiberize.samples.chat.ChatServer;
+import io.fiberize.samples.cli.Acceptor;
+import io.fiberize.samples.cli.ThreadKind;
 import io.fiberize.samples.echo.EchoServer;
 import io.fiberize.samples.http.HttpServer;
 import io.fiberize.samples.kv.KvServer;
@@ -13,6 +15,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class LoadGeneratorTest {
@@ -72,13 +75,33 @@ class LoadGeneratorTest {
     }
 
     @Test
+    void connectsFromTheSourceAddressItIsGiven() throws Exception {
+        ServerSocket serverSocket = listen();
+        List<InetAddress> peers = new CopyOnWriteArrayList<>();
+        Thread.ofPlatform().daemon().start(() -> serve(() -> Acceptor.serve(serverSocket, ThreadKind.PLATFORM, "echo",
+                socket -> () -> {
+                    peers.add(socket.getInetAddress());
+                    try (socket) {
+                        socket.getInputStream().transferTo(socket.getOutputStream());
+                    } catch (IOException e) {
+                        // The load generator closed the connection.
+                    }
+                })));
+        LoadSettings settings = new LoadSettings(Protocol.ECHO, "127.0.0.1", serverSocket.getLocalPort(), 2, 8,
+                Duration.ZERO, Duration.ofMillis(300), 1, "127.0.0.3");
+
+        assertRoundTrips(settings, serverSocket, "8-byte messages, one in flight each");
+        assertThat(peers).containsOnly(InetAddress.getByName("127.0.0.3")).hasSize(2);
+    }
+
+    @Test
     void saysWhenItCannotConnect() throws IOException {
         int closedPort;
         try (ServerSocket serverSocket = listen()) {
             closedPort = serverSocket.getLocalPort();
         }
         LoadSettings settings = new LoadSettings(Protocol.ECHO, "127.0.0.1", closedPort, 3, 32, Duration.ZERO,
-                Duration.ofSeconds(1), 1);
+                Duration.ofSeconds(1), 1, "");
 
         assertThatThrownBy(() -> new LoadGenerator(settings).run(interval -> { }))
                 .isInstanceOf(IOException.class)
@@ -115,7 +138,7 @@ class LoadGeneratorTest {
     private static LoadSettings settings(Protocol protocol, ServerSocket serverSocket, int connections, int size,
             Duration duration) {
         return new LoadSettings(protocol, "127.0.0.1", serverSocket.getLocalPort(), connections, size,
-                Duration.ofMillis(200), duration, 2);
+                Duration.ofMillis(200), duration, 2, "");
     }
 
     private static ServerSocket listen() throws IOException {
