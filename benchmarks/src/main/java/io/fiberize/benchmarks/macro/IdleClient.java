@@ -1,9 +1,9 @@
 package io.fiberize.benchmarks.macro;
 
+import io.fiberize.samples.loadgen.AbortiveClose;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -155,23 +155,12 @@ final class IdleClient implements AutoCloseable {
     }
 
     /**
-     * Close every connection opened, abortively ({@code SO_LINGER} 0, a reset): an orderly close
-     * would leave each port in {@code TIME_WAIT} for a minute, still bound to its source address,
-     * and the next variant's connections from that address, and every {@code connect} on the
-     * machine, would find no port free.
+     * Close every connection opened, with a reset ({@link AbortiveClose}): the next variant connects
+     * from the same source addresses.
      */
     @Override
     public void close() {
-        for (SocketChannel channel : channels) {
-            try {
-                if (channel.isOpen()) {
-                    channel.setOption(StandardSocketOptions.SO_LINGER, 0);
-                }
-                channel.close();
-            } catch (IOException e) {
-                // Closing: nothing more to do with it.
-            }
-        }
+        channels.forEach(AbortiveClose::close);
         channels.clear();
     }
 }

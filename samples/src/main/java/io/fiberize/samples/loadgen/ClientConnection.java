@@ -1,7 +1,6 @@
 package io.fiberize.samples.loadgen;
 
 import java.io.IOException;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -58,18 +57,10 @@ final class ClientConnection {
     }
 
     /**
-     * Close the connection abortively: the server sees a reset ({@code SO_LINGER} 0). An orderly
-     * close would leave the port in {@code TIME_WAIT} for a minute, bound to its source address,
-     * and Linux then keeps it from every other socket's {@code connect} on the machine: a few runs
-     * of 10,000 connections would leave none for the next load generator, or for {@code wrk}.
+     * Close the connection with a reset ({@link AbortiveClose}).
      */
     void close() {
-        try {
-            channel.setOption(StandardSocketOptions.SO_LINGER, 0);
-            channel.close();
-        } catch (IOException e) {
-            // Nothing left to do with a connection that fails to close.
-        }
+        AbortiveClose.close(channel);
     }
 
     /**
