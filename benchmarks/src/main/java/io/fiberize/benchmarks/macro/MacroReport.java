@@ -169,7 +169,7 @@ final class MacroReport {
         text.append(ratios.render()).append('\n')
                 .append("![kB per idle connection](").append(IDLE_CHART).append(")\n\n");
         Files.writeString(directory.resolve(IDLE_CHART), SvgChart.bars(String.format(
-                        "Server RSS per idle connection (%,d connections)", options.idleConnections()),
+                        "Server RSS per idle connection (%,d connections attempted)", options.idleConnections()),
                 "kB per connection", results.idle().stream().map(MacroReport::bar).toList()));
         if (results.million().isPresent()) {
             IdleResult million = results.million().get();
