@@ -262,7 +262,8 @@ public final class EventLoop implements Executor {
     }
 
     /**
-     * Poll I/O, blocking up to the nearest timer only when nothing is ready to run.
+     * Poll I/O, blocking up to the nearest timer only when nothing is ready to run; once the JVM
+     * exits ({@link #exiting}), an idle loop looks without blocking and then parks instead.
      *
      * <p>Sleeping handshake with {@link #submit}: this side sets {@code sleeping} and then looks at
      * the inbox; a producer appends to the inbox (a full fence) and then looks at
@@ -273,13 +274,13 @@ public final class EventLoop implements Executor {
     private void poll() {
         int timeout = 0;
         boolean announced = false;
+        int exitingIdleMillis = 0;
         if (runQueue.size() == 0 && inbox.isEmpty() && !shutdown) {
             timeout = millisToNextTimer();
             if (timeout != 0 && exiting) {
-                pollWithoutBlocking(timeout);
-                return;
-            }
-            if (timeout != 0) {
+                exitingIdleMillis = timeout;
+                timeout = 0;
+            } else if (timeout != 0) {
                 SLEEPING.setVolatile(this, true);
                 announced = true;
                 if (!inbox.isEmpty() || shutdown) {
@@ -299,25 +300,21 @@ public final class EventLoop implements Executor {
                 SLEEPING.setVolatile(this, false);
             }
         }
+        if (exitingIdleMillis != 0 && runQueue.size() == 0 && inbox.isEmpty()) {
+            parkWhileExiting(exitingIdleMillis);
+        }
     }
 
     /**
-     * Look at I/O without waiting, then, if nothing became ready, park for at most
-     * {@link #EXITING_PARK_NANOS} (or until the next timer): how the loop idles while the JVM
-     * exits. HotSpot's last safepoint waits up to 300 ms for every thread inside a native call,
+     * Park for at most {@link #EXITING_PARK_NANOS}, or until the next timer ({@code timeoutMillis},
+     * -1 for none): how an idle loop waits once the JVM exits, after a look at I/O that does not
+     * block. HotSpot's last safepoint waits up to 300 ms for every thread inside a native call,
      * such as {@code epoll_wait}, to come out; a parked thread it does not wait for.
      */
-    private void pollWithoutBlocking(int timeoutMillis) {
-        try {
-            poller.poll(0);
-        } catch (IOException e) {
-            RuntimeLog.warn("loop " + name + ": epoll_wait failed", e);
-        }
-        if (runQueue.size() == 0 && inbox.isEmpty()) {
-            long nanos = timeoutMillis < 0 ? EXITING_PARK_NANOS
-                    : Math.min(EXITING_PARK_NANOS, TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
-            LockSupport.parkNanos(this, nanos);
-        }
+    private void parkWhileExiting(int timeoutMillis) {
+        long nanos = timeoutMillis < 0 ? EXITING_PARK_NANOS
+                : Math.min(EXITING_PARK_NANOS, TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
+        LockSupport.parkNanos(this, nanos);
     }
 
     private int millisToNextTimer() {
