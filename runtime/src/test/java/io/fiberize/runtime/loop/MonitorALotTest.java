@@ -3,10 +3,6 @@ package io.fiberize.runtime.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fiberize.runtime.Carriers;
-import io.fiberize.runtime.Eventually;
-import io.fiberize.runtime.fiber.Fibers;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,24 +15,12 @@ import org.junit.jupiter.api.Test;
 class MonitorALotTest {
     private static final int FIBERS = 10_000;
 
-    private final EventLoop loop = new EventLoop("monitor-loop", new RunQueue.Fifo()).start();
-    private final Carriers carriers = new Carriers();
-    private final List<Thread> fibers = new ArrayList<>();
+    private final LoopCrowd crowd = new LoopCrowd("monitor-loop");
+    private final Carriers carriers = crowd.carriers;
 
     @AfterEach
     void stop() {
-        loop.shutdown();
-    }
-
-    private void start(String name, Runnable task) {
-        fibers.add(Fibers.start(loop, name, true, task));
-    }
-
-    private void joinAllOnTheLoop() throws InterruptedException {
-        for (Thread fiber : fibers) {
-            Eventually.join(fiber);
-        }
-        assertThat(carriers.seen()).containsExactly("monitor-loop");
+        crowd.shutdown();
     }
 
     /** A monitor with a value that only its holder may touch. */
@@ -56,7 +40,7 @@ class MonitorALotTest {
         AtomicInteger mostHoldingAtOnce = new AtomicInteger();
         for (int i = 0; i < FIBERS; i++) {
             Box box = boxes[i % monitors];
-            start("syncer-" + i, () -> {
+            crowd.start("syncer-" + i, () -> {
                 synchronized (box) {
                     mostHoldingAtOnce.accumulateAndGet(holding.incrementAndGet(), Math::max);
                     int v = box.value;
@@ -72,7 +56,7 @@ class MonitorALotTest {
             });
         }
 
-        joinAllOnTheLoop();
+        crowd.joinAllOnTheLoop();
         for (Box box : boxes) {
             assertThat(box.value).isEqualTo(FIBERS / monitors);
         }
@@ -86,7 +70,7 @@ class MonitorALotTest {
         AtomicInteger woken = new AtomicInteger();
         for (int i = 0; i < pairs; i++) {
             Box box = new Box();
-            start("waiter-" + i, () -> {
+            crowd.start("waiter-" + i, () -> {
                 synchronized (box) {
                     while (!box.ready) {
                         try {
@@ -99,7 +83,7 @@ class MonitorALotTest {
                     woken.incrementAndGet();
                 }
             });
-            start("notifier-" + i, () -> {
+            crowd.start("notifier-" + i, () -> {
                 synchronized (box) {
                     box.ready = true;
                     box.notify();
@@ -107,7 +91,7 @@ class MonitorALotTest {
             });
         }
 
-        joinAllOnTheLoop();
+        crowd.joinAllOnTheLoop();
         assertThat(woken).hasValue(pairs);
     }
 
@@ -119,7 +103,7 @@ class MonitorALotTest {
         AtomicInteger timedOut = new AtomicInteger();
         for (int i = 0; i < pairs; i++) {
             Box box = new Box();
-            start("timed-waiter-" + i, () -> {
+            crowd.start("timed-waiter-" + i, () -> {
                 synchronized (box) {
                     while (!box.ready) {
                         try {
@@ -132,7 +116,7 @@ class MonitorALotTest {
                     notified.incrementAndGet();
                 }
             });
-            start("timed-notifier-" + i, () -> {
+            crowd.start("timed-notifier-" + i, () -> {
                 synchronized (box) {
                     box.ready = true;
                     box.notifyAll();
@@ -142,7 +126,7 @@ class MonitorALotTest {
         for (int i = 0; i < loners; i++) {
             Box box = new Box();
             long millis = 1 + i % 10;
-            start("nobody-notifies-" + i, () -> {
+            crowd.start("nobody-notifies-" + i, () -> {
                 synchronized (box) {
                     try {
                         box.wait(millis);
@@ -155,7 +139,7 @@ class MonitorALotTest {
             });
         }
 
-        joinAllOnTheLoop();
+        crowd.joinAllOnTheLoop();
         assertThat(notified).hasValue(pairs);
         assertThat(timedOut).hasValue(loners);
     }

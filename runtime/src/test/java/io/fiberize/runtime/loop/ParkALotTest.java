@@ -29,24 +29,17 @@ import org.junit.jupiter.api.Test;
 class ParkALotTest {
     private static final int FIBERS = 10_000;
 
-    private final EventLoop loop = new EventLoop("park-loop", new RunQueue.Fifo()).start();
-    private final Carriers carriers = new Carriers();
-    private final List<Thread> fibers = new ArrayList<>();
+    private final LoopCrowd crowd = new LoopCrowd("park-loop");
+    private final EventLoop loop = crowd.loop;
+    private final Carriers carriers = crowd.carriers;
 
     @AfterEach
     void stop() {
-        loop.shutdown();
-    }
-
-    private void start(String name, Runnable task) {
-        fibers.add(Fibers.start(loop, name, true, task));
+        crowd.shutdown();
     }
 
     private void joinAllOnTheLoop() throws InterruptedException {
-        for (Thread fiber : fibers) {
-            Eventually.join(fiber);
-        }
-        assertThat(carriers.seen()).containsExactly("park-loop");
+        crowd.joinAllOnTheLoop();
         Eventually.await("all counted finished", () -> loop.stats().fibersAlive() == 0);
     }
 
@@ -71,7 +64,7 @@ class ParkALotTest {
         }
         for (Thread fiber : relay) {
             Fibers.start(fiber);
-            fibers.add(fiber);
+            crowd.add(fiber);
         }
         token.set(0, 1);
         LockSupport.unpark(relay[0]);
@@ -96,7 +89,7 @@ class ParkALotTest {
         }
         Collections.shuffle(startOrder, new Random(7));
         for (int me : startOrder) {
-            start("locker-" + me, () -> {
+            crowd.start("locker-" + me, () -> {
                 lock.lock();
                 try {
                     int v = counter[0];
@@ -127,7 +120,7 @@ class ParkALotTest {
         CountDownLatch arrived = new CountDownLatch(FIBERS);
         AtomicInteger early = new AtomicInteger();
         for (int i = 0; i < FIBERS; i++) {
-            start("arriving-" + i, () -> {
+            crowd.start("arriving-" + i, () -> {
                 arrived.countDown();
                 try {
                     arrived.await();
@@ -153,7 +146,7 @@ class ParkALotTest {
         AtomicInteger taken = new AtomicInteger();
         for (int i = 0; i < pairs; i++) {
             int value = i;
-            start("consumer-" + i, () -> {
+            crowd.start("consumer-" + i, () -> {
                 try {
                     sum.addAndGet(queue.take());
                     taken.incrementAndGet();
@@ -162,7 +155,7 @@ class ParkALotTest {
                     throw new RuntimeException(e);
                 }
             });
-            start("producer-" + i, () -> {
+            crowd.start("producer-" + i, () -> {
                 try {
                     queue.put(value);
                     carriers.note();

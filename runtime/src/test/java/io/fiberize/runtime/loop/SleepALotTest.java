@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fiberize.runtime.Carriers;
 import io.fiberize.runtime.Eventually;
-import io.fiberize.runtime.fiber.Fibers;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,20 +19,13 @@ import org.junit.jupiter.api.Test;
 class SleepALotTest {
     private static final int FIBERS = 10_000;
 
-    private final EventLoop loop = new EventLoop("sleep-loop", new RunQueue.Fifo()).start();
-    private final Carriers carriers = new Carriers();
-    private final List<Thread> fibers = new ArrayList<>();
+    private final LoopCrowd crowd = new LoopCrowd("sleep-loop");
+    private final EventLoop loop = crowd.loop;
+    private final Carriers carriers = crowd.carriers;
 
     @AfterEach
     void stop() {
-        loop.shutdown();
-    }
-
-    private void joinAllOnTheLoop() throws InterruptedException {
-        for (Thread fiber : fibers) {
-            Eventually.join(fiber);
-        }
-        assertThat(carriers.seen()).containsExactly("sleep-loop");
+        crowd.shutdown();
     }
 
     @Test
@@ -44,7 +34,7 @@ class SleepALotTest {
         AtomicInteger sleeps = new AtomicInteger();
         for (int i = 0; i < FIBERS; i++) {
             long millis = 1 + i % 10;
-            fibers.add(Fibers.start(loop, "sleeper-" + i, true, () -> {
+            crowd.start("sleeper-" + i, () -> {
                 for (int round = 0; round < 3; round++) {
                     long start = System.nanoTime();
                     try {
@@ -58,10 +48,10 @@ class SleepALotTest {
                     carriers.note();
                     sleeps.incrementAndGet();
                 }
-            }));
+            });
         }
 
-        joinAllOnTheLoop();
+        crowd.joinAllOnTheLoop();
         assertThat(sleeps).hasValue(3 * FIBERS);
         assertThat(early).hasValue(0);
     }
@@ -77,7 +67,7 @@ class SleepALotTest {
         AtomicInteger wakeups = new AtomicInteger();
         for (int i = 0; i < FIBERS; i++) {
             long micros = 500 + i % 5_000;
-            fibers.add(Fibers.start(loop, "timed-parker-" + i, true, () -> {
+            crowd.start("timed-parker-" + i, () -> {
                 Thread self = Thread.currentThread();
                 for (int round = 0; round < rounds; round++) {
                     AtomicBoolean due = new AtomicBoolean();
@@ -98,10 +88,10 @@ class SleepALotTest {
                     wakeups.incrementAndGet();
                     assertThat(shortTimer.isDone()).isTrue();
                 }
-            }));
+            });
         }
 
-        joinAllOnTheLoop();
+        crowd.joinAllOnTheLoop();
         assertThat(wakeups).hasValue(rounds * FIBERS);
         assertThat(early).hasValue(0);
         Eventually.await("every cancelled timer removed", () -> loop.stats().timers() == 0);
