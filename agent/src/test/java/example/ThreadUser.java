@@ -2,7 +2,7 @@ package example;
 
 import java.util.function.Supplier;
 
-/** Application code that starts, joins and looks up threads, in plain methods and a lambda. */
+/** Application code that creates, starts, joins and looks up threads, in plain methods and a lambda. */
 public final class ThreadUser {
     private ThreadUser() {
     }
@@ -25,6 +25,16 @@ public final class ThreadUser {
             ran += worker.ran() ? 1 : 0;
         }
         return ran;
+    }
+
+    /** Create a plain thread, named one way or another: a creation inside a conditional expression. */
+    public static Thread create(Runnable task, String name) {
+        return name == null ? new Thread(task) : new Thread(task, name.isEmpty() ? "unnamed" : name);
+    }
+
+    /** Start a thread from a platform builder. */
+    public static Thread build(Runnable task) {
+        return Thread.ofPlatform().name("built").start(task);
     }
 
     /** Return a supplier of the current thread's name, which asks in a lambda body. */

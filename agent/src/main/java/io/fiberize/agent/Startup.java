@@ -6,6 +6,7 @@ import io.fiberize.runtime.FiberRuntime;
 import io.fiberize.runtime.RuntimeConfig;
 import io.fiberize.runtime.RuntimeLog;
 import io.fiberize.runtime.dump.DumpHooks;
+import io.fiberize.runtime.fiber.ApplicationClasses;
 import java.lang.instrument.Instrumentation;
 
 /**
@@ -36,7 +37,8 @@ final class Startup {
         }
         Instrumentations.prepare();
         FiberRuntime runtime = FiberRuntime.start(new RuntimeConfig(options.loops(), options.watchdogMillis(),
-                options.offload(), RuntimeLog.Level.valueOf(options.log().name())));
+                options.offload(), RuntimeLog.Level.valueOf(options.log().name()),
+                new ApplicationClasses(options.include(), options.exclude())));
         int installed = Instrumentations.install(inst, options);
         if (RuntimeLog.enabled(RuntimeLog.Level.INFO)) {
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("fiberize-exit-report").unstarted(

@@ -1,5 +1,7 @@
 package io.fiberize.runtime;
 
+import io.fiberize.runtime.fiber.ApplicationClasses;
+
 /**
  * Configure a fiber runtime.
  *
@@ -7,8 +9,10 @@ package io.fiberize.runtime;
  * @param watchdogMillis how long a loop may stay in one task before the watchdog reports it; 0 = off
  * @param offloadThreads most platform threads the offload pool may use
  * @param logLevel       how much the runtime logs
+ * @param application    the classes whose {@code Thread} subclasses fibers run
  */
-public record RuntimeConfig(int loops, long watchdogMillis, int offloadThreads, RuntimeLog.Level logLevel) {
+public record RuntimeConfig(int loops, long watchdogMillis, int offloadThreads, RuntimeLog.Level logLevel,
+                            ApplicationClasses application) {
 
     public RuntimeConfig {
         if (loops < 1) {

@@ -18,7 +18,8 @@ import java.util.List;
  * the hooks receive the method's receiver and arguments as {@link Hook} describes. The rewritten
  * code calls the hooks and nothing else.
  */
-public sealed interface Advice permits Advice.CallFirst, Advice.ReplaceIf, Advice.FilterResult {
+public sealed interface Advice
+        permits Advice.CallFirst, Advice.ReplaceIf, Advice.FilterResult, Advice.FilterFirstArgument {
 
     /** Call {@code hook} first, then run the method as it is. */
     static Advice callFirst(Class<?> hooks, String hook) {
@@ -32,12 +33,25 @@ public sealed interface Advice permits Advice.CallFirst, Advice.ReplaceIf, Advic
      * override twice.
      */
     static Advice replaceIf(Class<?> hooks, String guard, String call) {
-        return new ReplaceIf(hooks, guard, call);
+        return new ReplaceIf(hooks, guard, call, true);
+    }
+
+    /**
+     * As {@link #replaceIf}, asking {@code guard} for a receiver of any class: for a final
+     * method, or one whose overrides reach it through {@code super} and must be diverted too.
+     */
+    static Advice divertIf(Class<?> hooks, String guard, String call) {
+        return new ReplaceIf(hooks, guard, call, false);
     }
 
     /** Pass every value the method returns through {@code hook}. */
     static Advice filterResult(Class<?> hooks, String hook) {
         return new FilterResult(hooks, hook);
+    }
+
+    /** Pass the method's first argument through {@code hook} before the method sees it. */
+    static Advice filterFirstArgument(Class<?> hooks, String hook) {
+        return new FilterFirstArgument(hooks, hook);
     }
 
     /**
@@ -56,8 +70,11 @@ public sealed interface Advice permits Advice.CallFirst, Advice.ReplaceIf, Advic
         }
     }
 
-    /** Return a hook's result instead of running the method, for a receiver of exactly its class. */
-    record ReplaceIf(Class<?> hooks, String guard, String call) implements Advice {
+    /**
+     * Return a hook's result instead of running the method, for a receiver of exactly its class
+     * when {@code exactClass}, of any class otherwise.
+     */
+    record ReplaceIf(Class<?> hooks, String guard, String call, boolean exactClass) implements Advice {
         private static final MethodTypeDesc GET_CLASS = MethodTypeDesc.of(ConstantDescs.CD_Class);
 
         @Override
@@ -70,7 +87,7 @@ public sealed interface Advice permits Advice.CallFirst, Advice.ReplaceIf, Advic
             TypeKind returned = TypeKind.from(method.getReturnType());
             return new Prologue(code -> {
                 Label body = code.newLabel();
-                if (instance) {
+                if (instance && exactClass) {
                     code.aload(0).invokevirtual(ConstantDescs.CD_Object, "getClass", GET_CLASS).ldc(self).if_acmpne(body);
                 }
                 asked.callFrom(code, method);
@@ -92,6 +109,25 @@ public sealed interface Advice permits Advice.CallFirst, Advice.ReplaceIf, Advic
                 }
                 code.with(element);
             };
+        }
+    }
+
+    /** Replace the first argument by what a hook makes of it. */
+    record FilterFirstArgument(Class<?> hooks, String hook) implements Advice {
+        @Override
+        public CodeTransform rewrite(Method method) {
+            if (method.getParameterCount() == 0) {
+                throw new IllegalStateException(method + " takes no argument to filter");
+            }
+            Class<?> type = method.getParameterTypes()[0];
+            Hook filter = Hook.find(hooks, hook, List.of(type), false, type);
+            int slot = Modifier.isStatic(method.getModifiers()) ? 0 : 1;
+            TypeKind kind = TypeKind.from(type);
+            return new Prologue(code -> {
+                code.loadLocal(kind, slot);
+                filter.call(code);
+                code.storeLocal(kind, slot);
+            });
         }
     }
 }

@@ -7,10 +7,12 @@ import io.fiberize.agent.instrument.offload.FileChannelInstrumentation;
 import io.fiberize.agent.instrument.offload.FileInputStreamInstrumentation;
 import io.fiberize.agent.instrument.offload.FileOutputStreamInstrumentation;
 import io.fiberize.agent.instrument.offload.RandomAccessFileInstrumentation;
-import io.fiberize.agent.instrument.thread.FiberStartInstrumentation;
+import io.fiberize.agent.instrument.thread.ThreadArgumentInstrumentation;
 import io.fiberize.agent.instrument.thread.ThreadCallSiteInstrumentation;
 import io.fiberize.agent.instrument.thread.ThreadFactoryInstrumentation;
+import io.fiberize.agent.instrument.thread.ThreadInstrumentation;
 import io.fiberize.agent.instrument.thread.TimerInstrumentation;
+import io.fiberize.agent.instrument.thread.VirtualThreadInstrumentation;
 import io.fiberize.agent.instrument.time.VirtualThreadTimerInstrumentation;
 import io.fiberize.agent.options.AgentOptions;
 import io.fiberize.runtime.RuntimeLog;
@@ -39,7 +41,11 @@ public final class Instrumentations {
     private static final List<TypeInstrumentation> ALL = List.of(
             new PollerCallInstrumentation(),
             new VirtualThreadTimerInstrumentation(),
-            new FiberStartInstrumentation(),
+            new VirtualThreadInstrumentation(),
+            new ThreadInstrumentation(),
+            ThreadArgumentInstrumentation.lockSupport(),
+            ThreadArgumentInstrumentation.queuedSynchronizer(),
+            ThreadArgumentInstrumentation.queuedLongSynchronizer(),
             new ThreadFactoryInstrumentation(),
             new ThreadCallSiteInstrumentation(),
             new TimerInstrumentation(),

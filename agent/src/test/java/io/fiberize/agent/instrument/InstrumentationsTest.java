@@ -8,9 +8,11 @@ import io.fiberize.agent.instrument.offload.FileChannelInstrumentation;
 import io.fiberize.agent.instrument.offload.FileInputStreamInstrumentation;
 import io.fiberize.agent.instrument.offload.FileOutputStreamInstrumentation;
 import io.fiberize.agent.instrument.offload.RandomAccessFileInstrumentation;
-import io.fiberize.agent.instrument.thread.FiberStartInstrumentation;
+import io.fiberize.agent.instrument.thread.ThreadArgumentInstrumentation;
 import io.fiberize.agent.instrument.thread.ThreadFactoryInstrumentation;
+import io.fiberize.agent.instrument.thread.ThreadInstrumentation;
 import io.fiberize.agent.instrument.thread.TimerInstrumentation;
+import io.fiberize.agent.instrument.thread.VirtualThreadInstrumentation;
 import io.fiberize.agent.instrument.time.VirtualThreadTimerInstrumentation;
 import io.fiberize.agent.options.AgentOptions;
 import java.lang.classfile.ClassFile;
@@ -27,7 +29,9 @@ class InstrumentationsTest {
 
     static Stream<TypeInstrumentation> jdkRewrites() {
         return Stream.of(new PollerCallInstrumentation(), new VirtualThreadTimerInstrumentation(),
-                new FiberStartInstrumentation(), new ThreadFactoryInstrumentation(), new TimerInstrumentation(),
+                new VirtualThreadInstrumentation(), new ThreadInstrumentation(), ThreadArgumentInstrumentation.lockSupport(),
+                ThreadArgumentInstrumentation.queuedSynchronizer(), ThreadArgumentInstrumentation.queuedLongSynchronizer(),
+                new ThreadFactoryInstrumentation(), new TimerInstrumentation(),
                 new DnsInstrumentation(), new FileInputStreamInstrumentation(), new FileOutputStreamInstrumentation(),
                 new RandomAccessFileInstrumentation(), new FileChannelInstrumentation());
     }

@@ -29,22 +29,33 @@ class ThreadCallSiteInstrumentationTest {
     }
 
     @Test
-    void aSubclassThatOverridesStartKeepsItsOverrideWhoseSuperCallGetsTheHook() {
-        byte[] user = rewritten(ThreadUser.class);
-        assertThat(ClassFiles.calls(user, "startOverriding"))
-                .containsExactly("invokevirtual example/StartingWorker.start");
-
-        byte[] worker = rewritten(StartingWorker.class);
-        assertThat(ClassFiles.calls(worker, "start")).containsExactly("invokestatic " + HOOKS + ".start");
+    void aPlainThreadIsHandedToTheHookRightAfterItsConstructor() {
+        assertThat(ClassFiles.calls(rewritten(ThreadUser.class), "create")).containsExactly(
+                "invokespecial java/lang/Thread.<init>",
+                "invokestatic " + HOOKS + ".adopt",
+                "invokevirtual java/lang/String.isEmpty",
+                "invokespecial java/lang/Thread.<init>",
+                "invokestatic " + HOOKS + ".adopt");
     }
 
     @Test
-    void aSubclassThatInheritsTheMethodsGetsTheHooks() {
+    void aPlatformBuilderStartsWhatTheHookAdopted() {
+        assertThat(ClassFiles.calls(rewritten(ThreadUser.class), "build")).containsExactly(
+                "invokestatic java/lang/Thread.ofPlatform",
+                "invokeinterface java/lang/Thread$Builder$OfPlatform.name",
+                "invokeinterface java/lang/Thread$Builder$OfPlatform.unstarted",
+                "invokestatic " + HOOKS + ".startAdopted");
+    }
+
+    @Test
+    void callsOnThreadsAndSubclassConstructorsStayAsTheyAre() {
         assertThat(ClassFiles.calls(rewritten(ThreadUser.class), "startAndJoin")).containsExactly(
-                "invokestatic " + HOOKS + ".start",
-                "invokestatic " + HOOKS + ".isAlive",
-                "invokestatic " + HOOKS + ".join",
+                "invokevirtual example/PlainWorker.start",
+                "invokevirtual example/PlainWorker.isAlive",
+                "invokevirtual example/PlainWorker.join",
                 "invokevirtual example/PlainWorker.ran");
+        assertThat(rewrite.apply(StartingWorker.class.getClassLoader(), "example/StartingWorker",
+                ClassFiles.of(StartingWorker.class))).isNull();
     }
 
     @Test
@@ -65,7 +76,7 @@ class ThreadCallSiteInstrumentationTest {
     void rewrittenClassesPassTheVerifierAndRun() throws Exception {
         ClassLoader loader = ClassFiles.loader(Map.of(
                 ThreadUser.class.getName(), rewritten(ThreadUser.class),
-                StartingWorker.class.getName(), rewritten(StartingWorker.class),
+                StartingWorker.class.getName(), ClassFiles.of(StartingWorker.class),
                 PlainWorker.class.getName(), ClassFiles.of(PlainWorker.class)));
         Class<?> user = Class.forName(ThreadUser.class.getName(), true, loader);
         Class<?> worker = Class.forName(PlainWorker.class.getName(), true, loader);
@@ -79,6 +90,11 @@ class ThreadCallSiteInstrumentationTest {
         @SuppressWarnings("unchecked")
         Supplier<String> name = (Supplier<String>) user.getMethod("currentName").invoke(null);
         assertThat(name.get()).isEqualTo(Thread.currentThread().getName());
+        Thread created = (Thread) user.getMethod("create", Runnable.class, String.class).invoke(null, (Runnable) () -> { }, "");
+        assertThat(created.getName()).as("without a runtime the thread stays").isEqualTo("unnamed");
+        Thread built = (Thread) user.getMethod("build", Runnable.class).invoke(null, (Runnable) () -> { });
+        built.join();
+        assertThat(built.getName()).isEqualTo("built");
     }
 
     @Test

@@ -4,70 +4,52 @@ import io.fiberize.runtime.jfr.JfrEmitter;
 import io.fiberize.runtime.loop.EventLoop;
 
 /**
- * Run a fiber's task: count it on its loop, hand its exception to its uncaught-exception
- * handler, and let the JVM go when it was the last non-daemon one.
+ * Run a fiber's task: count it on its loop, hand its exception to the uncaught-exception handler
+ * of the thread the program holds, and end its {@link ProgramThread}.
  *
- * <p>The exception is dispatched here, before the keep-alive is released, so that the JVM cannot
- * exit between the task's end and the handler printing its stack trace.
+ * <p>The exception is dispatched here, before the thread counts as ended, so that the JVM cannot
+ * exit between the task's end and the handler printing its stack trace, and a {@code join} returns
+ * only after the handler ran, as for a platform thread. The task is dropped once it ran: nothing
+ * the program gave the thread outlives it through the fiber.
  */
 final class FiberTask implements Runnable {
     private final EventLoop loop;
-    private final Runnable task;
-    private final boolean daemon;
-    private volatile boolean keepingAlive;
+    private final ProgramThread program;
+    private Runnable task;
 
-    FiberTask(EventLoop loop, Runnable task, boolean daemon) {
+    FiberTask(EventLoop loop, ProgramThread program, Runnable task) {
         this.loop = loop;
+        this.program = program;
         this.task = task;
-        this.daemon = daemon;
-    }
-
-    /**
-     * Hold the JVM open for this fiber, if it stands in for a non-daemon thread; call just
-     * before the fiber is started.
-     */
-    void starting() {
-        if (!daemon && !keepingAlive) {
-            keepingAlive = true;
-            KeepAlive.acquire();
-        }
-    }
-
-    /**
-     * Undo {@link #starting()} when starting the fiber failed.
-     */
-    void startFailed() {
-        release();
     }
 
     @Override
     public void run() {
-        Thread self = Thread.currentThread();
+        Runnable running = task;
+        task = null;
         loop.fiberStarted();
         JfrEmitter.fiberStarted(loop.name());
         try {
-            task.run();
+            running.run();
         } catch (Throwable e) {
-            dispatchUncaught(self, e);
+            dispatchUncaught(program.program(), e);
         } finally {
             loop.fiberFinished();
             JfrEmitter.fiberEnded(loop.name());
-            release();
+            program.ended();
         }
     }
 
-    private void release() {
-        if (keepingAlive) {
-            keepingAlive = false;
-            KeepAlive.release();
-        }
-    }
-
-    private static void dispatchUncaught(Thread self, Throwable e) {
+    /**
+     * Hand {@code e} to the handler of {@code thread}; if the handler itself throws, say so on
+     * standard error in the words of the JVM for a platform thread.
+     */
+    private static void dispatchUncaught(Thread thread, Throwable e) {
         try {
-            self.getUncaughtExceptionHandler().uncaughtException(self, e);
-        } catch (Throwable ignored) {
-            // As Thread.dispatchUncaughtException: a failing handler is ignored.
+            thread.getUncaughtExceptionHandler().uncaughtException(thread, e);
+        } catch (Throwable fromHandler) {
+            System.err.print("\nException: " + fromHandler.getClass().getName()
+                    + " thrown from the UncaughtExceptionHandler in thread \"" + thread.getName() + "\"\n");
         }
     }
 }

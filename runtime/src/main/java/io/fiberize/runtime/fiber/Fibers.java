@@ -2,74 +2,80 @@ package io.fiberize.runtime.fiber;
 
 import io.fiberize.runtime.jdk.VirtualThreads;
 import io.fiberize.runtime.loop.EventLoop;
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * Create fibers: virtual threads whose scheduler is one of our loops.
  *
  * <p>Each fiber is a real {@link Thread}: {@code Thread.currentThread()}, thread locals,
  * interrupts, lock ownership, monitors, {@code wait/notify}, thread dumps and JFR behave as for
- * any virtual thread. A fiber that stands in for a non-daemon thread keeps the JVM alive from
- * {@link #start(Thread)} until it ends, as that thread would have.
+ * any virtual thread. Each also has a {@link ProgramThread}: the daemon flag, priority and group of
+ * the platform thread it stands for; a non-daemon one keeps the JVM alive from its start until it
+ * ends, as that thread would have.
  */
 public final class Fibers {
-    /** Non-daemon fibers created but not started yet: {@link #start(Thread)} arms their keep-alive. */
-    private static final Map<Thread, FiberTask> UNSTARTED = Collections.synchronizedMap(new WeakHashMap<>());
 
     private Fibers() {
     }
 
     /**
-     * Create an unstarted fiber on {@code loop}; start it with {@link #start(Thread)}.
+     * Create an unstarted fiber on {@code loop} in the group of the current thread, with normal
+     * priority; start it with {@link Thread#start()}.
      *
      * @param name   the thread name, or {@code null} for the JDK's default (empty) name
      * @param daemon {@code false} if the JVM must not exit while the fiber runs
      */
     public static Thread newFiber(EventLoop loop, String name, boolean daemon, Runnable task) {
-        FiberTask fiberTask = new FiberTask(loop, task, daemon);
-        Thread.Builder.OfVirtual builder = VirtualThreads.builder(loop);
+        ProgramThread program = new ProgramThread(Thread.currentThread().getThreadGroup(), daemon,
+                Thread.NORM_PRIORITY, null);
+        return newFiber(loop, name, program, true, task);
+    }
+
+    /**
+     * Create an unstarted fiber on {@code loop} that reports what {@code program} says.
+     *
+     * @param inherit whether it inherits the creating thread's inheritable thread locals and
+     *                context class loader, as the JDK's builders do by default
+     */
+    static Thread newFiber(EventLoop loop, String name, ProgramThread program, boolean inherit, Runnable task) {
+        Thread.Builder.OfVirtual builder = VirtualThreads.builder(loop).inheritInheritableThreadLocals(inherit);
         if (name != null) {
             builder.name(name);
         }
-        Thread fiber = builder.unstarted(fiberTask);
-        if (!daemon) {
-            UNSTARTED.put(fiber, fiberTask);
-        }
+        Thread fiber = builder.unstarted(new FiberTask(loop, program, task));
+        ProgramThreads.register(fiber, program);
         return fiber;
     }
 
     /**
-     * Start a fiber made by {@link #newFiber}, holding the JVM open first if it is non-daemon.
+     * Start a fiber made by {@link #newFiber}; as {@link Thread#start()}.
      */
     public static void start(Thread fiber) {
-        FiberTask fiberTask = arm(fiber);
         try {
             fiber.start();
+        } catch (IllegalThreadStateException e) {
+            throw e;
         } catch (RuntimeException | Error e) {
-            if (fiberTask != null) {
-                fiberTask.startFailed();
+            ProgramThread program = ProgramThreads.of(fiber);
+            if (program != null) {
+                program.startFailed();
             }
             throw e;
         }
     }
 
     /**
-     * Hold the JVM open for {@code fiber} if it is a non-daemon fiber about to start; a no-op for
-     * any other thread, and the second time. The agent calls it from {@code VirtualThread.start},
-     * so that a fiber started by JDK code (a thread pool) holds the JVM as well.
+     * Count a fiber of ours as started as it starts, whoever starts it: hold the JVM open if it
+     * stands for a non-daemon thread. The agent calls it first thing in {@code
+     * VirtualThread.start}; a no-op for any other virtual thread.
+     *
+     * @throws IllegalThreadStateException if the fiber was started before, with the platform
+     *                                     thread's message (none)
      */
     public static void starting(Thread fiber) {
-        arm(fiber);
-    }
-
-    private static FiberTask arm(Thread fiber) {
-        FiberTask fiberTask = UNSTARTED.remove(fiber);
-        if (fiberTask != null) {
-            fiberTask.starting();
+        ProgramThread program = ProgramThreads.of(fiber);
+        if (program != null) {
+            program.starting(fiber);
         }
-        return fiberTask;
     }
 
     /**

@@ -1,72 +1,145 @@
 package io.fiberize.runtime.fiber;
 
 import io.fiberize.runtime.FiberRuntime;
-import java.time.Duration;
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
-import java.util.concurrent.locks.LockSupport;
+import io.fiberize.runtime.RuntimeLog;
+import io.fiberize.runtime.jdk.ThreadFields;
+import java.util.Arrays;
+import java.util.concurrent.ThreadFactory;
 
 /**
- * Run an application's threads as fibers, keeping the {@link Thread} objects it holds.
+ * Run a program's threads as fibers, and keep every {@link Thread} object it holds behaving as
+ * on a plain JVM.
  *
- * <p>The agent rewrites {@code Thread.start()} in application code to {@link #start}, which runs
- * the thread's {@code run()} (its {@code Runnable}, or a subclass's override) in a fiber and
- * never starts the original as an OS thread. The original stays the application's handle, a
- * stand-in for the fiber: calls on it that observe or control the running thread ({@code join},
- * {@code isAlive}, {@code interrupt}, {@code getState}, ...) are rewritten to the methods here,
- * which forward them to the fiber; name, daemon flag and uncaught-exception handler are read
- * from it. Inside the fiber, {@code Thread.currentThread()} in application code returns the
- * stand-in, so {@code ((Worker) Thread.currentThread())} still works.
+ * <p>Two kinds of object, one rule: the object the program holds answers as the platform thread.
+ * <ul>
+ * <li>A plain {@code java.lang.Thread} the program creates ({@code new Thread(...)}, a platform
+ *     builder, a JDK thread factory) is replaced, right where it is created, by a fiber that took
+ *     over its name, group, daemon flag, priority, context class loader, inheritable thread locals
+ *     and handler ({@link #adopt}). The program holds the fiber itself: identity is exact for it
+ *     and for every JDK class it passes the thread to. What a virtual thread would answer
+ *     differently ({@code isDaemon}, {@code getPriority}, {@code getThreadGroup}, {@code
+ *     toString}, ...) the agent sends to {@link ProgramThread}.</li>
+ * <li>An application's {@code Thread} subclass cannot be a virtual thread. When it starts, a fiber
+ *     runs its {@code run()} and the object stays the program's handle, a stand-in. The agent
+ *     rewrites {@code java.lang.Thread} itself so that each method that observes or controls the
+ *     running thread sends a started stand-in's call to its fiber: every path reaches it, virtual
+ *     dispatch to overrides, method references and reflection included. In application code
+ *     {@code Thread.currentThread()} returns the stand-in inside its fiber.</li>
+ * </ul>
  *
- * <p>A {@code Thread} virtual already, or a start before the runtime is up, runs as before.
+ * <p>A thread that asks for a stack size stays a platform thread: a fiber cannot honour it.
+ * Before the runtime is up every hook leaves the JDK's behaviour alone.
  */
 public final class ThreadHooks {
-    /** Stand-in to the fiber running it. Weak: a stand-in the application dropped goes. */
-    private static final Map<Thread, Thread> FIBERS = Collections.synchronizedMap(new WeakHashMap<>());
     /** In a fiber that runs a stand-in: the stand-in. */
     private static final ThreadLocal<Thread> STAND_IN = new ThreadLocal<>();
 
     private ThreadHooks() {
     }
 
+    // ---- creation, from application code and JDK thread factories ----
+
     /**
-     * Start {@code thread} as a fiber on the next loop; as {@link Thread#start()} otherwise.
-     *
-     * @throws IllegalThreadStateException if it was started before, as {@code Thread.start()} does
+     * Return the fiber that replaces {@code made}, a plain platform thread just created and not
+     * started; {@code made} itself when it stays a platform thread.
      */
-    public static void start(Thread thread) {
+    public static Thread adopt(Thread made) {
         FiberRuntime runtime = FiberRuntime.get();
-        if (runtime == null || thread.isVirtual()) {
-            thread.start();
-            return;
+        if (runtime == null || made.isVirtual() || made.getState() != Thread.State.NEW || keepsPlatform(made)) {
+            return made;
         }
-        Thread fiber;
-        synchronized (thread) {
-            if (FIBERS.containsKey(thread) || thread.getState() != Thread.State.NEW) {
-                throw new IllegalThreadStateException("thread " + thread.getName() + " was started already");
-            }
-            fiber = Fibers.newFiber(runtime.loops().next(), thread.getName(), thread.isDaemon(), () -> {
-                STAND_IN.set(thread);
-                thread.run();
-            });
-            fiber.setUncaughtExceptionHandler((f, e) -> thread.getUncaughtExceptionHandler().uncaughtException(thread, e));
-            FIBERS.put(thread, fiber);
+        ProgramThread program = ProgramThread.of(made, null);
+        Thread fiber = Fibers.newFiber(runtime.loops().next(), made.getName(), program, false, made::run);
+        takeOver(made, fiber);
+        Thread.UncaughtExceptionHandler handler = ThreadFields.ownHandler(made);
+        if (handler != null) {
+            fiber.setUncaughtExceptionHandler(handler);
         }
-        Fibers.start(fiber);
+        return fiber;
+    }
+
+    /** {@link #adopt} what a platform builder made, then start it: {@code builder.start(task)}. */
+    public static Thread startAdopted(Thread made) {
+        Thread thread = adopt(made);
+        thread.start();
+        return thread;
+    }
+
+    /** Return a factory that {@link #adopt}s what {@code factory} makes. */
+    public static ThreadFactory adopting(ThreadFactory factory) {
+        return task -> adopt(factory.newThread(task));
+    }
+
+    // ---- java.lang.Thread.start() ----
+
+    /**
+     * Say whether {@code thread.start()} starts a fiber for it: a started stand-in (to be refused),
+     * or a new one whose class is an application's {@code Thread} subclass.
+     */
+    public static boolean startsAsStandIn(Thread thread) {
+        if (ProgramThreads.fiberOf(thread) != null) {
+            return true;
+        }
+        FiberRuntime runtime = FiberRuntime.get();
+        return runtime != null && !thread.isVirtual() && thread.getClass() != Thread.class
+                && runtime.config().application().contain(thread.getClass())
+                && thread.getState() == Thread.State.NEW && !keepsPlatform(thread);
     }
 
     /**
-     * Turn a thread a JDK thread factory just made (unstarted) into a fiber with its name and
-     * daemon flag, for code that starts what the factory returns.
+     * Start a fiber that runs {@code standIn}'s {@code run()}; as {@link Thread#start()} before
+     * the runtime is up.
+     *
+     * @throws IllegalThreadStateException if it was started before, as {@code Thread.start()} does
      */
-    public static Thread fiberFor(Thread made) {
+    public static void start(Thread standIn) {
         FiberRuntime runtime = FiberRuntime.get();
-        if (runtime == null || made.isVirtual() || made.getState() != Thread.State.NEW) {
-            return made;
+        if (runtime == null) {
+            standIn.start();
+            return;
         }
-        return Fibers.newFiber(runtime.loops().next(), made.getName(), made.isDaemon(), made::run);
+        if (ProgramThreads.fiberOf(standIn) != null) {
+            throw new IllegalThreadStateException();
+        }
+        ProgramThread program = ProgramThread.of(standIn, standIn);
+        Thread fiber = Fibers.newFiber(runtime.loops().next(), standIn.getName(), program, false, () -> {
+            STAND_IN.set(standIn);
+            standIn.run();
+        });
+        takeOver(standIn, fiber);
+        ProgramThreads.standIn(standIn, fiber);
+        try {
+            fiber.start();
+        } catch (RuntimeException | Error e) {
+            program.startFailed();
+            throw e;
+        }
     }
+
+    /**
+     * Give {@code fiber} what the not yet started {@code thread} holds for the code it will run:
+     * context class loader, inheritable thread locals (inherited from whoever constructed it) and
+     * an interrupt sent before the start.
+     */
+    private static void takeOver(Thread thread, Thread fiber) {
+        fiber.setContextClassLoader(thread.getContextClassLoader());
+        ThreadFields.moveInheritableLocals(thread, fiber);
+        if (thread.isInterrupted()) {
+            fiber.interrupt();
+        }
+    }
+
+    private static boolean keepsPlatform(Thread thread) {
+        long stackSize = ThreadFields.stackSize(thread);
+        if (stackSize == 0) {
+            return false;
+        }
+        RuntimeLog.info("thread \"" + thread.getName() + "\" stays a platform thread: it asks for a stack of "
+                + stackSize + " bytes, which a fiber cannot honour");
+        return true;
+    }
+
+    // ---- the running thread, for a stand-in: java.lang.Thread's methods ----
 
     /**
      * Return the thread the application sees as current: the stand-in a fiber runs, if any.
@@ -82,73 +155,142 @@ public final class ThreadHooks {
         return current;
     }
 
+    /** Say whether {@code thread} is a started stand-in, whose calls go to its fiber. */
+    public static boolean standsIn(Thread thread) {
+        return ProgramThreads.fiberOf(thread) != null;
+    }
+
     /**
-     * Return the thread that really runs for {@code thread}: its fiber, or itself.
+     * Return the thread that really runs for {@code thread}: its fiber, or itself. For the JDK
+     * methods that take a thread ({@code LockSupport.unpark}, {@code getBlocker}, {@code
+     * hasQueuedThread}, ...).
      */
     public static Thread running(Thread thread) {
-        Thread fiber = FIBERS.get(thread);
+        Thread fiber = ProgramThreads.fiberOf(thread);
         return fiber != null ? fiber : thread;
     }
 
-    /** {@link Thread#join()} on the thread that really runs. */
-    public static void join(Thread thread) throws InterruptedException {
-        running(thread).join();
+    /**
+     * Say whether {@code isAlive} and {@code getState} of {@code thread} are answered here: for a
+     * started stand-in, and for a fiber of ours whose task ended (it is no longer alive, though the
+     * virtual thread may not have finished unmounting).
+     */
+    public static boolean answersLife(Thread thread) {
+        if (ProgramThreads.fiberOf(thread) != null) {
+            return true;
+        }
+        ProgramThread program = ProgramThreads.of(thread);
+        return program != null && program.state() == ProgramThread.State.ENDED;
     }
 
-    /** {@link Thread#join(long)} on the thread that really runs. */
-    public static void join(Thread thread, long millis) throws InterruptedException {
-        running(thread).join(millis);
-    }
-
-    /** {@link Thread#join(long, int)} on the thread that really runs. */
-    public static void join(Thread thread, long millis, int nanos) throws InterruptedException {
-        running(thread).join(millis, nanos);
-    }
-
-    /** {@link Thread#join(Duration)} on the thread that really runs. */
-    public static boolean join(Thread thread, Duration duration) throws InterruptedException {
-        return running(thread).join(duration);
-    }
-
-    /** {@link Thread#isAlive()} of the thread that really runs. */
+    /** {@link Thread#isAlive()} of a thread {@link #answersLife} answers for. */
     public static boolean isAlive(Thread thread) {
-        return running(thread).isAlive();
+        return ProgramThreads.of(running(thread)).alive();
     }
 
-    /** {@link Thread#interrupt()} of the thread that really runs. */
-    public static void interrupt(Thread thread) {
-        running(thread).interrupt();
-    }
-
-    /** {@link Thread#isInterrupted()} of the thread that really runs. */
-    public static boolean isInterrupted(Thread thread) {
-        return running(thread).isInterrupted();
-    }
-
-    /** {@link Thread#getState()} of the thread that really runs. */
+    /** {@link Thread#getState()} of a thread {@link #answersLife} answers for. */
     public static Thread.State getState(Thread thread) {
-        return running(thread).getState();
+        Thread fiber = running(thread);
+        return ProgramThreads.of(fiber).state() == ProgramThread.State.ENDED ? Thread.State.TERMINATED : fiber.getState();
     }
 
-    /** {@link Thread#getStackTrace()} of the thread that really runs. */
-    public static StackTraceElement[] getStackTrace(Thread thread) {
-        return running(thread).getStackTrace();
+    /** {@link Thread#interrupt()} of a started stand-in. */
+    public static void interrupt(Thread standIn) {
+        running(standIn).interrupt();
+    }
+
+    /** {@link Thread#isInterrupted()} of a started stand-in. */
+    public static boolean isInterrupted(Thread standIn) {
+        return running(standIn).isInterrupted();
     }
 
     /**
-     * {@link LockSupport#unpark(Thread)} of the thread that really runs: a thread that parks
-     * itself after handing out {@code Thread.currentThread()} (the stand-in) must be woken.
+     * {@link Thread#getStackTrace()} of a started stand-in. Asked from the fiber itself, the trace
+     * starts, as on a plain JVM, at {@code Thread.getStackTrace}, this method's caller.
      */
-    public static void unpark(Thread thread) {
-        LockSupport.unpark(thread == null ? null : running(thread));
+    public static StackTraceElement[] getStackTrace(Thread standIn) {
+        Thread fiber = running(standIn);
+        if (fiber == Thread.currentThread()) {
+            StackTraceElement[] here = new Throwable().getStackTrace();
+            return Arrays.copyOfRange(here, 1, here.length);
+        }
+        return fiber.getStackTrace();
     }
 
-    /** {@link Thread#setName(String)} on the stand-in and its fiber alike. */
-    public static void setName(Thread thread, String name) {
-        thread.setName(name);
-        Thread fiber = FIBERS.get(thread);
+    /** {@link Thread#getContextClassLoader()} of a started stand-in: its fiber's. */
+    public static ClassLoader getContextClassLoader(Thread standIn) {
+        return running(standIn).getContextClassLoader();
+    }
+
+    /** Before {@link Thread#setName}: a started stand-in's fiber takes the name too. */
+    public static void naming(Thread thread, String name) {
+        Thread fiber = ProgramThreads.fiberOf(thread);
         if (fiber != null) {
             fiber.setName(name);
         }
+    }
+
+    /** Before {@link Thread#setContextClassLoader}: a started stand-in's fiber takes the loader too. */
+    public static void loading(Thread thread, ClassLoader loader) {
+        Thread fiber = ProgramThreads.fiberOf(thread);
+        if (fiber != null) {
+            fiber.setContextClassLoader(loader);
+        }
+    }
+
+    // ---- what a fiber reports as the platform thread it replaces ----
+
+    /** Say whether {@code thread} is a fiber of ours that answers as a platform thread. */
+    public static boolean reportsAsPlatform(Thread thread) {
+        return ProgramThreads.of(thread) != null;
+    }
+
+    /** {@link Thread#isDaemon()} of a fiber of ours. */
+    public static boolean isDaemon(Thread fiber) {
+        return ProgramThreads.of(fiber).daemon();
+    }
+
+    /** {@link Thread#setDaemon(boolean)} of a fiber of ours. */
+    public static void setDaemon(Thread fiber, boolean on) {
+        ProgramThreads.of(fiber).daemon(on);
+    }
+
+    /** {@link Thread#getPriority()} of a fiber of ours. */
+    public static int getPriority(Thread fiber) {
+        return ProgramThreads.of(fiber).priority();
+    }
+
+    /** {@link Thread#setPriority(int)} of a fiber of ours. */
+    public static void setPriority(Thread fiber, int priority) {
+        if (priority < Thread.MIN_PRIORITY || priority > Thread.MAX_PRIORITY) {
+            throw new IllegalArgumentException();
+        }
+        ProgramThreads.of(fiber).priority(priority);
+    }
+
+    /** {@link Thread#getThreadGroup()} of a fiber of ours: {@code null} once it ended. */
+    public static ThreadGroup getThreadGroup(Thread fiber) {
+        return ProgramThreads.of(fiber).group();
+    }
+
+    /** {@link Thread#toString()} of a fiber of ours, in a platform thread's words. */
+    public static String describe(Thread fiber) {
+        ThreadGroup group = fiber.getThreadGroup();
+        return "Thread[#" + fiber.threadId() + "," + fiber.getName() + "," + fiber.getPriority() + ","
+                + (group == null ? "" : group.getName()) + "]";
+    }
+
+    /**
+     * Add the live threads of the program that fibers run to {@code platform}, the JDK's live
+     * platform threads: {@code ThreadGroup} counts, lists and interrupts from this list.
+     */
+    public static Thread[] withProgramThreads(Thread[] platform) {
+        if (ProgramThreads.LIVE.isEmpty()) {
+            return platform;
+        }
+        Thread[] program = ProgramThreads.LIVE.toArray(Thread[]::new);
+        Thread[] all = Arrays.copyOf(platform, platform.length + program.length);
+        System.arraycopy(program, 0, all, platform.length, program.length);
+        return all;
     }
 }

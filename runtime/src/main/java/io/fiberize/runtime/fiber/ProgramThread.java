@@ -1,0 +1,149 @@
+package io.fiberize.runtime.fiber;
+
+/**
+ * Hold what one fiber reports as the platform thread it stands for, and where it is in its life.
+ *
+ * <p>Virtual threads are always daemon, have priority 5 and the group {@code VirtualThreads};
+ * the platform thread a program constructed had its own, copied from the thread that constructed
+ * it. The agent sends {@code isDaemon}, {@code setDaemon}, {@code getPriority}, {@code
+ * setPriority} and {@code getThreadGroup} of a fiber here, so that the fiber answers as that
+ * thread would, and a thread constructed inside the fiber inherits from it as from that thread.
+ *
+ * <p>It never refers to the fiber itself (it is the value of a map weakly keyed by the fiber), and
+ * lets go of the program's object when the fiber ends.
+ *
+ * <pre>
+ *   NEW     -> STARTED   start(): the fiber is handed to its loop
+ *   STARTED -> ENDED     the fiber's task returned or threw, its handler ran
+ * </pre>
+ */
+final class ProgramThread {
+    enum State { NEW, STARTED, ENDED }
+
+    private final ThreadGroup group;
+    private volatile boolean daemon;
+    private volatile int priority;
+    private volatile State state = State.NEW;
+    /** The {@code Thread} object the program holds: a stand-in, or (once started) the fiber; {@code null} once ended. */
+    private volatile Thread program;
+    private boolean keepingAlive;
+
+    /**
+     * @param standIn the program's object when the fiber runs a stand-in; {@code null} when the
+     *                program holds the fiber itself
+     */
+    ProgramThread(ThreadGroup group, boolean daemon, int priority, Thread standIn) {
+        this.group = group;
+        this.daemon = daemon;
+        this.priority = priority;
+        this.program = standIn;
+    }
+
+    /** Return what the fiber that replaces {@code thread} (a platform thread, not started) reports. */
+    static ProgramThread of(Thread thread, Thread standIn) {
+        return new ProgramThread(thread.getThreadGroup(), thread.isDaemon(), thread.getPriority(), standIn);
+    }
+
+    ThreadGroup group() {
+        return state == State.ENDED ? null : group;
+    }
+
+    boolean daemon() {
+        return daemon;
+    }
+
+    /**
+     * Change the daemon flag, as {@link Thread#setDaemon} does for a platform thread.
+     *
+     * @throws IllegalThreadStateException if the fiber was started
+     */
+    void daemon(boolean on) {
+        if (state != State.NEW) {
+            throw new IllegalThreadStateException();
+        }
+        daemon = on;
+    }
+
+    int priority() {
+        return priority;
+    }
+
+    /** Change the priority, capped by the group's most, as {@link Thread#setPriority} does. */
+    void priority(int newPriority) {
+        ThreadGroup g = group();
+        if (g != null) {
+            priority = Math.min(newPriority, g.getMaxPriority());
+        }
+    }
+
+    State state() {
+        return state;
+    }
+
+    boolean alive() {
+        return state == State.STARTED;
+    }
+
+    /** Return the program's object for this fiber, or {@code null} before it starts and once it ended. */
+    Thread program() {
+        return state == State.STARTED ? program : null;
+    }
+
+    /**
+     * Move to {@code STARTED}: count the program's object among the live threads and hold the JVM
+     * open if it is a non-daemon thread.
+     *
+     * @throws IllegalThreadStateException if it was started before, as {@link Thread#start()} does
+     */
+    synchronized void starting(Thread fiber) {
+        if (state != State.NEW) {
+            throw new IllegalThreadStateException();
+        }
+        state = State.STARTED;
+        if (program == null) {
+            program = fiber;
+        }
+        ProgramThreads.LIVE.add(program);
+        if (!daemon) {
+            keepingAlive = true;
+            KeepAlive.acquire();
+        }
+    }
+
+    /**
+     * Move to {@code ENDED}: the thread is no longer alive; wake whoever waits on the program's
+     * object for that, as the JVM does at a platform thread's end; let the JVM go if it was the
+     * last non-daemon thread. Runs in the fiber, last.
+     */
+    void ended() {
+        Thread ending;
+        synchronized (this) {
+            ending = program;
+            state = State.ENDED;
+            program = null;
+        }
+        if (ending != null) {
+            ProgramThreads.LIVE.remove(ending);
+            synchronized (ending) {
+                ending.notifyAll();
+            }
+        }
+        release();
+    }
+
+    /** Undo {@link #starting} when the fiber could not be started. */
+    void startFailed() {
+        ended();
+    }
+
+    private void release() {
+        boolean release;
+        synchronized (this) {
+            release = keepingAlive;
+            keepingAlive = false;
+        }
+        if (release) {
+            KeepAlive.release();
+        }
+    }
+}
