@@ -50,12 +50,13 @@ public final class Fibers {
      * Start a fiber made by {@link #newFiber}; as {@link Thread#start()}.
      */
     public static void start(Thread fiber) {
+        ProgramThread program = ProgramThreads.of(fiber);
+        if (program != null) {
+            program.starting(fiber, false);
+        }
         try {
             fiber.start();
-        } catch (IllegalThreadStateException e) {
-            throw e;
         } catch (RuntimeException | Error e) {
-            ProgramThread program = ProgramThreads.of(fiber);
             if (program != null) {
                 program.startFailed();
             }
@@ -74,7 +75,7 @@ public final class Fibers {
     public static void starting(Thread fiber) {
         ProgramThread program = ProgramThreads.of(fiber);
         if (program != null) {
-            program.starting(fiber);
+            program.starting(fiber, true);
         }
     }
 

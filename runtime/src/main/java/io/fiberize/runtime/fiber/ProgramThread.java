@@ -13,12 +13,15 @@ package io.fiberize.runtime.fiber;
  * lets go of the program's object when the fiber ends.
  *
  * <pre>
- *   NEW     -> STARTED   start(): the fiber is handed to its loop
- *   STARTED -> ENDED     the fiber's task returned or threw, its handler ran
+ *   NEW      -> ARMED     fiberize's own start, just before it calls the fiber's start()
+ *   NEW      -> STARTED   VirtualThread.start() of a fiber the program or the JDK starts
+ *   ARMED    -> STARTED   VirtualThread.start() after fiberize's own start armed it
+ *   ARMED    -> ENDED     the fiber's task returned or threw and its handler ran (the JDK's
+ *   STARTED  -> ENDED       start was not rewritten: runtime unit tests), or the start failed
  * </pre>
  */
 final class ProgramThread {
-    enum State { NEW, STARTED, ENDED }
+    enum State { NEW, ARMED, STARTED, ENDED }
 
     private final ThreadGroup group;
     private volatile boolean daemon;
@@ -81,25 +84,32 @@ final class ProgramThread {
     }
 
     boolean alive() {
-        return state == State.STARTED;
+        State now = state;
+        return now == State.ARMED || now == State.STARTED;
     }
 
     /** Return the program's object for this fiber, or {@code null} before it starts and once it ended. */
     Thread program() {
-        return state == State.STARTED ? program : null;
+        return alive() ? program : null;
     }
 
     /**
-     * Move to {@code STARTED}: count the program's object among the live threads and hold the JVM
-     * open if it is a non-daemon thread.
+     * Move to {@code ARMED} before fiberize itself starts {@code fiber}, or to {@code STARTED} as
+     * the JDK starts it ({@code jdk}): the first of the two counts the program's object among the
+     * live threads and holds the JVM open if it is a non-daemon thread.
      *
      * @throws IllegalThreadStateException if it was started before, as {@link Thread#start()} does
      */
-    synchronized void starting(Thread fiber) {
-        if (state != State.NEW) {
+    synchronized void starting(Thread fiber, boolean jdk) {
+        State was = state;
+        if (was == State.ARMED && jdk) {
+            state = State.STARTED;
+            return;
+        }
+        if (was != State.NEW) {
             throw new IllegalThreadStateException();
         }
-        state = State.STARTED;
+        state = jdk ? State.STARTED : State.ARMED;
         if (program == null) {
             program = fiber;
         }

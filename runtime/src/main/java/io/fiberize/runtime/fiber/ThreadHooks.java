@@ -108,12 +108,7 @@ public final class ThreadHooks {
         });
         takeOver(standIn, fiber);
         ProgramThreads.standIn(standIn, fiber);
-        try {
-            fiber.start();
-        } catch (RuntimeException | Error e) {
-            program.startFailed();
-            throw e;
-        }
+        Fibers.start(fiber);
     }
 
     /**
@@ -153,6 +148,14 @@ public final class ThreadHooks {
             }
         }
         return current;
+    }
+
+    /**
+     * {@link Thread#isVirtual()} as application code sees it: false for a fiber that replaced a
+     * platform thread, as for that thread.
+     */
+    public static boolean isVirtual(Thread thread) {
+        return thread.isVirtual() && ProgramThreads.of(thread) == null;
     }
 
     /** Say whether {@code thread} is a started stand-in, whose calls go to its fiber. */

@@ -9,14 +9,17 @@ import io.fiberize.runtime.fiber.ThreadHooks;
 import java.util.List;
 
 /**
- * Make the plain threads application code creates fibers, and let a stand-in see itself.
+ * Make the plain threads application code creates fibers, and let them see themselves as the
+ * platform threads they replace.
  *
  * <p>In application classes (not the JDK's, not fiberize's own; narrowed by the {@code include}
  * and {@code exclude} options) every creation of a plain {@code java.lang.Thread} is handed to
  * {@link ThreadHooks#adopt} ({@link ThreadCreationRewrite}), and every {@code
  * Thread.currentThread()} becomes {@link ThreadHooks#currentThread}, so that inside a fiber that
  * runs a {@code Thread} subclass's {@code run()}, {@code ((Worker) Thread.currentThread())} is
- * still that object. Everything else a program does with its threads reaches the rewritten {@code
+ * still that object; and {@code thread.isVirtual()} becomes {@link ThreadHooks#isVirtual}, false for
+ * a fiber that replaced a platform thread (the JDK's own code keeps asking the real question,
+ * which its park and I/O paths depend on). Everything else a program does with its threads reaches the rewritten {@code
  * java.lang.Thread} ({@link ThreadInstrumentation}).
  */
 public final class ThreadCallSiteInstrumentation implements TypeInstrumentation {
@@ -56,6 +59,8 @@ public final class ThreadCallSiteInstrumentation implements TypeInstrumentation 
     }
 
     private static CallSiteRewrite calls() {
-        return CallSiteRewrite.to(ThreadHooks.class).method(Thread.class, "currentThread");
+        return CallSiteRewrite.to(ThreadHooks.class)
+                .method(Thread.class, "currentThread")
+                .method(Thread.class, "isVirtual");
     }
 }

@@ -12,7 +12,8 @@ import io.fiberize.runtime.fiber.ThreadHooks;
  * and reflection alike.
  * <ul>
  * <li>{@code start()} of an application's {@code Thread} subclass starts a fiber that runs it; the
- *     object becomes a stand-in, and {@code isAlive}, {@code getState}, {@code interrupt}, {@code
+ *     object becomes a stand-in, and {@code isAlive}, {@code getState} (and {@code threadState},
+ *     which {@code join(Duration)} asks), {@code interrupt}, {@code
  *     isInterrupted}, {@code getStackTrace}, {@code getContextClassLoader} of it reach the fiber,
  *     {@code setName} and {@code setContextClassLoader} change both. {@code join} and {@code
  *     setDaemon} need nothing more: the JDK's own code asks {@code isAlive}, and the fiber
@@ -34,6 +35,7 @@ public final class ThreadInstrumentation extends JdkMethodInstrumentation {
                 Target.of(Advice.divertIf(ThreadHooks.class, "startsAsStandIn", "start"), "start"),
                 Target.of(Advice.divertIf(ThreadHooks.class, "answersLife", "isAlive"), "isAlive"),
                 Target.of(Advice.divertIf(ThreadHooks.class, "answersLife", "getState"), "getState"),
+                Target.of(Advice.divertIf(ThreadHooks.class, "answersLife", "getState"), "threadState"),
                 Target.of(Advice.divertIf(ThreadHooks.class, "standsIn", "interrupt"), "interrupt"),
                 Target.of(Advice.divertIf(ThreadHooks.class, "standsIn", "isInterrupted"), "isInterrupted"),
                 Target.of(Advice.divertIf(ThreadHooks.class, "standsIn", "getStackTrace"), "getStackTrace"),
