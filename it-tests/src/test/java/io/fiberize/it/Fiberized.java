@@ -54,8 +54,19 @@ record Fiberized(ForkedJvm.Result plain, ForkedJvm.Result fiberized) {
      * Return the number the fiberized program printed to standard error after {@code label}.
      */
     long fiberizedNumber(String label) {
-        Matcher m = Pattern.compile(Pattern.quote(label) + "\\s*(\\d+)").matcher(fiberized.stderr());
-        assertThat(m.find()).as("'%s' in %s", label, fiberized).isTrue();
+        return number(fiberized, label);
+    }
+
+    /**
+     * Return the number the plain program printed to standard error after {@code label}.
+     */
+    long plainNumber(String label) {
+        return number(plain, label);
+    }
+
+    private static long number(ForkedJvm.Result run, String label) {
+        Matcher m = Pattern.compile(Pattern.quote(label) + "\\s*(-?\\d+)").matcher(run.stderr());
+        assertThat(m.find()).as("'%s' in %s", label, run).isTrue();
         return Long.parseLong(m.group(1));
     }
 }
