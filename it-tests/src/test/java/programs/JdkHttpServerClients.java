@@ -23,7 +23,7 @@ import com.sun.net.httpserver.HttpServer;
  * send one request each through {@link HttpURLConnection}, all at once.
  *
  * <p>Usage: {@code JdkHttpServerClients <clients>}. Prints what it counted; the peak number of platform
- * threads and how many requests a virtual thread handled go to standard error.
+ * threads and how many requests the pool's threads handled go to standard error.
  */
 public final class JdkHttpServerClients {
     private static final int POOL_SIZE = 200;
@@ -35,11 +35,11 @@ public final class JdkHttpServerClients {
         acceptor.setDaemon(true);
         acceptor.start();
 
-        AtomicInteger onVirtualThreads = new AtomicInteger();
+        AtomicInteger onPoolThreads = new AtomicInteger();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), clients);
         ExecutorService pool = Executors.newFixedThreadPool(POOL_SIZE);
         server.setExecutor(pool);
-        server.createContext("/work", exchange -> handle(exchange, downstream.getLocalPort(), onVirtualThreads));
+        server.createContext("/work", exchange -> handle(exchange, downstream.getLocalPort(), onPoolThreads));
         server.start();
         int port = server.getAddress().getPort();
 
@@ -56,14 +56,14 @@ public final class JdkHttpServerClients {
         server.stop(0);
         pool.shutdown();
         System.out.println("clients: " + clients + ", right answers: " + right.get() + ", failed: " + failed.get());
-        System.err.println("requests handled on virtual threads: " + onVirtualThreads.get());
+        System.err.println("requests handled on pool threads: " + onPoolThreads.get());
         System.err.println("peak platform threads: " + peak.stop());
     }
 
-    private static void handle(HttpExchange exchange, int downstreamPort, AtomicInteger onVirtualThreads)
+    private static void handle(HttpExchange exchange, int downstreamPort, AtomicInteger onPoolThreads)
             throws IOException {
-        if (Thread.currentThread().isVirtual()) {
-            onVirtualThreads.incrementAndGet();
+        if (Thread.currentThread().getName().startsWith("pool-")) {
+            onPoolThreads.incrementAndGet();
         }
         String query = exchange.getRequestURI().getQuery();
         String id = query.substring(query.indexOf('=') + 1);

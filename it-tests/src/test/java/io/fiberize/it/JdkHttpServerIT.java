@@ -18,7 +18,7 @@ class JdkHttpServerIT {
                 .sameOutput();
         assertThat(runs.fiberized().stdout()).contains("clients: 2000, right answers: 2000, failed: 0");
 
-        assertThat(runs.fiberizedNumber("requests handled on virtual threads:")).isEqualTo(CLIENTS);
+        assertThat(runs.fiberizedNumber("requests handled on pool threads:")).isEqualTo(CLIENTS);
         assertThat(runs.fiberizedNumber("peak platform threads:")).isLessThan(30);
         ExitReport report = runs.report();
         // 2,000 clients, 200 pool threads, up to 2,000 downstream handlers, the acceptor and the sampler.
