@@ -24,7 +24,7 @@ public final class DaemonParentsMakeDaemonThreads {
                     + child.getPriority() + " group=" + child.getThreadGroup().getName());
             child.start();
             Thread keeper = new Thread(() -> {
-                sleep(300);
+                sleep(500);
                 System.out.println("non-daemon child of a daemon parent finished after main returned");
             }, "keeper");
             keeper.setDaemon(false);

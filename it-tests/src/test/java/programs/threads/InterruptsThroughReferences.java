@@ -65,6 +65,8 @@ public final class InterruptsThroughReferences {
         }, "reflected");
         reflected.start();
         Blocked.awaitBlocked(reflected);
+        System.out.println("isAlive through Method.invoke while it sleeps: "
+                + Thread.class.getMethod("isAlive").invoke(reflected));
         Thread.class.getMethod("interrupt").invoke(reflected);
         reflected.join(5_000);
         System.out.println("reflected alive after join: " + reflected.isAlive());
