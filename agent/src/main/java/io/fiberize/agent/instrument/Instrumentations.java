@@ -1,6 +1,7 @@
 package io.fiberize.agent.instrument;
 
 import io.fiberize.agent.instrument.dump.ThreadDumperInstrumentation;
+import io.fiberize.agent.instrument.net.ListenBacklogInstrumentation;
 import io.fiberize.agent.instrument.net.PollerCallInstrumentation;
 import io.fiberize.agent.instrument.offload.DnsInstrumentation;
 import io.fiberize.agent.instrument.offload.FileChannelInstrumentation;
@@ -17,6 +18,7 @@ import io.fiberize.runtime.RuntimeLog;
 import io.fiberize.runtime.dump.DumpHooks;
 import io.fiberize.runtime.fiber.Fibers;
 import io.fiberize.runtime.fiber.ThreadHooks;
+import io.fiberize.runtime.net.ListenHooks;
 import io.fiberize.runtime.net.NetHooks;
 import io.fiberize.runtime.offload.OffloadHooks;
 import io.fiberize.runtime.time.TimerHooks;
@@ -38,6 +40,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Instrumentations {
     private static final List<TypeInstrumentation> ALL = List.of(
             new PollerCallInstrumentation(),
+            new ListenBacklogInstrumentation(),
             new VirtualThreadTimerInstrumentation(),
             new FiberStartInstrumentation(),
             new ThreadFactoryInstrumentation(),
@@ -70,7 +73,7 @@ public final class Instrumentations {
 
     /** The runtime classes that rewritten JDK code calls. */
     private static final List<Class<?>> HOOKS = List.of(NetHooks.class, TimerHooks.class, Fibers.class,
-            ThreadHooks.class, OffloadHooks.class, DumpHooks.class);
+            ThreadHooks.class, OffloadHooks.class, DumpHooks.class, ListenHooks.class);
 
     /**
      * Get the runtime ready for the rewrites, on this platform thread: initialize its hook classes
