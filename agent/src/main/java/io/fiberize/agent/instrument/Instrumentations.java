@@ -1,6 +1,7 @@
 package io.fiberize.agent.instrument;
 
 import io.fiberize.agent.instrument.dump.ThreadDumperInstrumentation;
+import io.fiberize.agent.instrument.net.ListenBacklogInstrumentation;
 import io.fiberize.agent.instrument.net.PollerCallInstrumentation;
 import io.fiberize.agent.instrument.offload.DnsInstrumentation;
 import io.fiberize.agent.instrument.offload.FileChannelInstrumentation;
@@ -19,6 +20,7 @@ import io.fiberize.runtime.RuntimeLog;
 import io.fiberize.runtime.dump.DumpHooks;
 import io.fiberize.runtime.fiber.Fibers;
 import io.fiberize.runtime.fiber.ThreadHooks;
+import io.fiberize.runtime.net.ListenHooks;
 import io.fiberize.runtime.net.NetHooks;
 import io.fiberize.runtime.offload.OffloadHooks;
 import io.fiberize.runtime.time.TimerHooks;
@@ -40,6 +42,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Instrumentations {
     private static final List<TypeInstrumentation> ALL = List.of(
             new PollerCallInstrumentation(),
+            new ListenBacklogInstrumentation(),
             new VirtualThreadTimerInstrumentation(),
             new VirtualThreadInstrumentation(),
             new ThreadInstrumentation(),
@@ -76,7 +79,7 @@ public final class Instrumentations {
 
     /** The runtime classes that rewritten JDK code calls. */
     private static final List<Class<?>> HOOKS = List.of(NetHooks.class, TimerHooks.class, Fibers.class,
-            ThreadHooks.class, OffloadHooks.class, DumpHooks.class);
+            ThreadHooks.class, OffloadHooks.class, DumpHooks.class, ListenHooks.class);
 
     /**
      * Get the runtime ready for the rewrites, on this platform thread: initialize its hook classes

@@ -2,6 +2,7 @@ package io.fiberize.agent.instrument;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fiberize.agent.instrument.net.ListenBacklogInstrumentation;
 import io.fiberize.agent.instrument.net.PollerCallInstrumentation;
 import io.fiberize.agent.instrument.offload.DnsInstrumentation;
 import io.fiberize.agent.instrument.offload.FileChannelInstrumentation;
@@ -28,7 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class InstrumentationsTest {
 
     static Stream<TypeInstrumentation> jdkRewrites() {
-        return Stream.of(new PollerCallInstrumentation(), new VirtualThreadTimerInstrumentation(),
+        return Stream.of(new PollerCallInstrumentation(), new ListenBacklogInstrumentation(),
+                new VirtualThreadTimerInstrumentation(),
                 new VirtualThreadInstrumentation(), new ThreadInstrumentation(), ThreadArgumentInstrumentation.lockSupport(),
                 ThreadArgumentInstrumentation.queuedSynchronizer(), ThreadArgumentInstrumentation.queuedLongSynchronizer(),
                 new ThreadFactoryInstrumentation(), new TimerInstrumentation(),

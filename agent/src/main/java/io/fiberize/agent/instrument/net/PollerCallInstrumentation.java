@@ -5,8 +5,6 @@ import io.fiberize.agent.instrument.ClassRewrite;
 import io.fiberize.agent.instrument.TypeInstrumentation;
 import io.fiberize.agent.options.AgentOptions;
 import io.fiberize.runtime.net.NetHooks;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -43,11 +41,7 @@ public final class PollerCallInstrumentation implements TypeInstrumentation {
         return CALLERS;
     }
 
-    /**
-     * Check the poller's methods and that the callers are still there, without loading the
-     * callers: one loaded now would have to be retransformed, where one loaded later is rewritten
-     * as it loads, and most programs never load some of them.
-     */
+    /** Check the poller's methods and that the callers are still there, without loading the callers. */
     @Override
     public String check() {
         try {
@@ -55,17 +49,7 @@ public final class PollerCallInstrumentation implements TypeInstrumentation {
         } catch (IllegalStateException e) {
             return e.getMessage();
         }
-        for (String caller : CALLERS) {
-            String classFile = caller.replace('.', '/') + ".class";
-            try (InputStream in = Object.class.getModule().getResourceAsStream(classFile)) {
-                if (in == null) {
-                    return caller + " is gone";
-                }
-            } catch (IOException e) {
-                return caller + " cannot be read: " + e;
-            }
-        }
-        return null;
+        return JdkCallers.missing(CALLERS);
     }
 
     @Override
