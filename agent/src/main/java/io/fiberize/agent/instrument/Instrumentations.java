@@ -6,6 +6,8 @@ import io.fiberize.agent.instrument.offload.DnsInstrumentation;
 import io.fiberize.agent.instrument.offload.FileChannelInstrumentation;
 import io.fiberize.agent.instrument.offload.FileInputStreamInstrumentation;
 import io.fiberize.agent.instrument.offload.FileOutputStreamInstrumentation;
+import io.fiberize.agent.instrument.offload.ProcessPipeInputStreamInstrumentation;
+import io.fiberize.agent.instrument.offload.ProcessPipeOutputStreamInstrumentation;
 import io.fiberize.agent.instrument.offload.RandomAccessFileInstrumentation;
 import io.fiberize.agent.instrument.thread.FiberStartInstrumentation;
 import io.fiberize.agent.instrument.thread.ThreadCallSiteInstrumentation;
@@ -48,6 +50,8 @@ public final class Instrumentations {
             new FileOutputStreamInstrumentation(),
             new RandomAccessFileInstrumentation(),
             new FileChannelInstrumentation(),
+            new ProcessPipeInputStreamInstrumentation(),
+            new ProcessPipeOutputStreamInstrumentation(),
             new ThreadDumperInstrumentation());
 
     private static final AtomicInteger REWRITTEN = new AtomicInteger();
