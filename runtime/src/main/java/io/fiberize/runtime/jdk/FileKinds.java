@@ -20,10 +20,11 @@ import java.nio.channels.FileChannel;
 public final class FileKinds {
     private static final MethodHandle IS_OTHER;     // (FileDescriptor) -> boolean
     private static final MethodHandle CHANNEL_FD;   // (FileChannel) -> FileDescriptor
+    private static final MethodHandle FD_VAL;       // (FileDescriptor) -> int
     private static final Throwable UNAVAILABLE;
 
     static {
-        MethodHandle isOther = null, channelFd = null;
+        MethodHandle isOther = null, channelFd = null, fdVal = null;
         Throwable unavailable = null;
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
@@ -34,11 +35,15 @@ public final class FileKinds {
             channelFd = MethodHandles.privateLookupIn(channel, lookup)
                     .findGetter(channel, "fd", FileDescriptor.class)
                     .asType(MethodType.methodType(FileDescriptor.class, FileChannel.class));
+            Class<?> io = Class.forName("sun.nio.ch.IOUtil");
+            fdVal = MethodHandles.privateLookupIn(io, lookup)
+                    .findStatic(io, "fdVal", MethodType.methodType(int.class, FileDescriptor.class));
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             unavailable = e;
         }
         IS_OTHER = isOther;
         CHANNEL_FD = channelFd;
+        FD_VAL = fdVal;
         UNAVAILABLE = unavailable;
     }
 
@@ -80,6 +85,21 @@ public final class FileKinds {
             return isOther((FileDescriptor) CHANNEL_FD.invokeExact(channel));
         } catch (Throwable t) {
             return false;
+        }
+    }
+
+    /**
+     * Return the number of the open descriptor {@code fd}, or -1 when it is closed or the JDK's
+     * native is not reachable.
+     */
+    public static int number(FileDescriptor fd) {
+        if (UNAVAILABLE != null || !fd.valid()) {
+            return -1;
+        }
+        try {
+            return (int) FD_VAL.invokeExact(fd);
+        } catch (Throwable t) {
+            return -1;
         }
     }
 }

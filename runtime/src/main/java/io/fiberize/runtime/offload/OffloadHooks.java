@@ -3,6 +3,7 @@ package io.fiberize.runtime.offload;
 import io.fiberize.runtime.FiberRuntime;
 import io.fiberize.runtime.fiber.Fibers;
 import io.fiberize.runtime.jdk.FileKinds;
+import io.fiberize.runtime.loop.EventLoop;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -34,6 +35,9 @@ import java.util.stream.Stream;
  * stream may be opened on anything and has no room to remember the answer.
  */
 public final class OffloadHooks {
+    /** How long a stream read of a pipe waits on the loop for data before a worker waits instead. */
+    static final long READABLE_WAIT_NANOS = 10_000_000_000L;
+
     private OffloadHooks() {
     }
 
@@ -56,17 +60,17 @@ public final class OffloadHooks {
 
     /** {@link FileInputStream#read()} on a pool thread. */
     public static int read(FileInputStream in) throws IOException {
-        return io(in.getFD(), in::read);
+        return streamRead(in.getFD(), in::read);
     }
 
     /** {@link FileInputStream#read(byte[])} on a pool thread. */
     public static int read(FileInputStream in, byte[] b) throws IOException {
-        return io(in.getFD(), () -> in.read(b));
+        return streamRead(in.getFD(), () -> in.read(b));
     }
 
     /** {@link FileInputStream#read(byte[], int, int)} on a pool thread. */
     public static int read(FileInputStream in, byte[] b, int off, int len) throws IOException {
-        return io(in.getFD(), () -> in.read(b, off, len));
+        return streamRead(in.getFD(), () -> in.read(b, off, len));
     }
 
     /** {@link FileOutputStream#write(int)} on a pool thread. */
@@ -176,6 +180,44 @@ public final class OffloadHooks {
      */
     private static <T> T io(FileDescriptor fd, Callable<T> call) throws IOException {
         return call(FileKinds.isOther(fd), call, IOException.class);
+    }
+
+    /**
+     * Run {@code read}, a {@code FileInputStream} read of {@code fd}, on the pool; when {@code fd}
+     * is not a regular file, first park the fiber on its loop's {@code epoll} until {@code fd} is
+     * readable, so that the read holds a worker only for as long as it takes to copy the data.
+     *
+     * <p>The read itself still runs on a worker, in blocking mode: the descriptor's flags are
+     * shared with every process that has it open (a terminal, a FIFO, a child's pipe), so it is
+     * not made non-blocking, and when another reader took the data first, the read blocks a worker
+     * of the unbounded lane, never the loop. A descriptor {@code epoll} refuses (most character
+     * devices) ends the wait at once. The wait gives up after {@link #READABLE_WAIT_NANOS} and
+     * lets the worker wait instead, so that a stream closed meanwhile (its descriptor leaves the
+     * {@code epoll} set without a word) still meets its read. An interrupt does not end the wait,
+     * as it would not end the read on a thread; it is passed on to the read.
+     */
+    private static <T> T streamRead(FileDescriptor fd, Callable<T> read) throws IOException {
+        if (!FileKinds.isOther(fd)) {
+            return call(false, read, IOException.class);
+        }
+        EventLoop loop = Fibers.currentLoop();
+        int number = FileKinds.number(fd);
+        if (loop != null && number >= 0) {
+            boolean interrupted = Thread.interrupted();
+            long deadline = System.nanoTime() + READABLE_WAIT_NANOS;
+            long left;
+            while ((left = deadline - System.nanoTime()) > 0) {
+                loop.awaitFd(number, true, left, fd::valid);
+                if (!Thread.interrupted()) {
+                    break; // readable, not pollable, closed, or a spurious wake-up: the read finds out
+                }
+                interrupted = true;
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return call(true, read, IOException.class);
     }
 
     /** Run {@code call}, an operation on {@code channel}, on the pool, as {@link #io(FileDescriptor, Callable)}. */
