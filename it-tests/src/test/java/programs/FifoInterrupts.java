@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Interrupt a thread blocked reading a FIFO, once through a {@code FileChannel} (interruptible:
@@ -33,60 +32,54 @@ public final class FifoInterrupts {
         }
     }
 
+    /** A blocking read of a FIFO, as the thread that makes it sees it. */
+    private interface FifoRead {
+        String read(Path fifo) throws Exception;
+    }
+
     private static void channelRead(Path fifo) throws Exception {
-        mkfifo(fifo);
-        try (RandomAccessFile keeper = new RandomAccessFile(fifo.toFile(), "rw")) {
-            String[] outcome = new String[1];
-            CountDownLatch reading = new CountDownLatch(1);
-            Thread reader = new Thread(() -> {
-                try (FileChannel channel = FileChannel.open(fifo, StandardOpenOption.READ)) {
-                    reading.countDown();
-                    int n = channel.read(ByteBuffer.allocate(64));
-                    outcome[0] = "read " + n + " bytes";
-                } catch (Exception e) {
-                    outcome[0] = e.getClass().getName();
-                }
-                outcome[0] += ", interrupted after: " + Thread.currentThread().isInterrupted();
-            }, "channel-reader");
-            reader.start();
-            reading.await();
-            Thread.sleep(300); // into read(2)
-            reader.interrupt();
-            reader.join(10_000);
-            if (reader.isAlive()) {
-                System.out.println("channel read: still blocked 10 s after the interrupt");
-                keeper.write("unblock\n".getBytes(StandardCharsets.US_ASCII));
-                reader.join();
+        interruptRead("channel read", fifo, path -> {
+            try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+                return "read " + channel.read(ByteBuffer.allocate(64)) + " bytes";
             }
-            System.out.println("channel read: " + outcome[0]);
-        }
+        });
     }
 
     private static void streamRead(Path fifo) throws Exception {
+        interruptRead("stream read", fifo, path -> {
+            try (FileInputStream in = new FileInputStream(path.toFile())) {
+                byte[] buffer = new byte[64];
+                int n = in.read(buffer);
+                return "read " + new String(buffer, 0, n, StandardCharsets.US_ASCII).strip();
+            }
+        });
+    }
+
+    /**
+     * Start a thread making {@code read} of a new FIFO, interrupt it once it blocks, and print
+     * whether it was still blocked half a second later; then give it data and print what it did.
+     */
+    private static void interruptRead(String what, Path fifo, FifoRead read) throws Exception {
         mkfifo(fifo);
+        // Opening read-write never blocks on Linux, and makes the reader's read-only open return at once.
         try (RandomAccessFile keeper = new RandomAccessFile(fifo.toFile(), "rw")) {
             String[] outcome = new String[1];
-            CountDownLatch reading = new CountDownLatch(1);
             Thread reader = new Thread(() -> {
-                try (FileInputStream in = new FileInputStream(fifo.toFile())) {
-                    byte[] buffer = new byte[64];
-                    reading.countDown();
-                    int n = in.read(buffer);
-                    outcome[0] = "read " + new String(buffer, 0, n, StandardCharsets.US_ASCII).strip();
+                try {
+                    outcome[0] = read.read(fifo);
                 } catch (Exception e) {
                     outcome[0] = e.getClass().getName();
                 }
                 outcome[0] += ", interrupted after: " + Thread.currentThread().isInterrupted();
-            }, "stream-reader");
+            }, what);
             reader.start();
-            reading.await();
-            Thread.sleep(300); // into read(2)
+            Thread.sleep(500); // into read(2)
             reader.interrupt();
             reader.join(500);
-            System.out.println("stream read still blocked after the interrupt: " + reader.isAlive());
+            System.out.println(what + " still blocked after the interrupt: " + reader.isAlive());
             keeper.write("data after the interrupt\n".getBytes(StandardCharsets.US_ASCII));
             reader.join();
-            System.out.println("stream read: " + outcome[0]);
+            System.out.println(what + ": " + outcome[0]);
         }
     }
 

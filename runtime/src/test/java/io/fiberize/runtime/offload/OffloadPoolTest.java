@@ -165,16 +165,18 @@ class OffloadPoolTest {
         Eventually.await("idle workers exit", () -> pool.threads() == 0);
     }
 
-    @Test
-    void anInterruptDuringTheCallReachesItsWorkerAndStaysSetOnTheFiber() throws Exception {
+    /**
+     * Start a fiber that makes {@code call} through the pool and then records what came back and
+     * whether it is still interrupted; return once the call runs on its worker.
+     */
+    private Thread startInterruptibleCaller(Callable<?> call, AtomicReference<Object> result,
+            AtomicBoolean interruptedAfter) throws Exception {
         CountDownLatch inCall = new CountDownLatch(1);
-        AtomicReference<Object> result = new AtomicReference<>();
-        AtomicBoolean interruptedAfter = new AtomicBoolean();
         Thread fiber = Fibers.start(loop, "interrupted-caller", true, () -> {
             try {
                 result.set(pool.call(() -> {
                     inCall.countDown();
-                    return new CountDownLatch(1).await(10, TimeUnit.SECONDS) ? "finished" : "not interrupted";
+                    return call.call();
                 }));
             } catch (Exception e) {
                 result.set(e);
@@ -183,6 +185,16 @@ class OffloadPoolTest {
         });
         assertThat(inCall.await(5, TimeUnit.SECONDS)).isTrue();
         Eventually.awaitParked(fiber);
+        return fiber;
+    }
+
+    @Test
+    void anInterruptDuringTheCallReachesItsWorkerAndStaysSetOnTheFiber() throws Exception {
+        AtomicReference<Object> result = new AtomicReference<>();
+        AtomicBoolean interruptedAfter = new AtomicBoolean();
+        Thread fiber = startInterruptibleCaller(
+                () -> new CountDownLatch(1).await(10, TimeUnit.SECONDS) ? "finished" : "not interrupted",
+                result, interruptedAfter);
 
         fiber.interrupt();
         Eventually.join(fiber);
@@ -193,27 +205,16 @@ class OffloadPoolTest {
 
     @Test
     void aCallThatIgnoresTheInterruptIsWaitedForAndTheInterruptStaysSet() throws Exception {
-        CountDownLatch inCall = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicReference<Object> result = new AtomicReference<>();
         AtomicBoolean interruptedAfter = new AtomicBoolean();
-        Thread fiber = Fibers.start(loop, "interrupted-caller", true, () -> {
-            try {
-                result.set(pool.call(() -> {
-                    inCall.countDown();
-                    // Like read(2) on a platform thread: the interrupt changes nothing.
-                    while (release.getCount() > 0) {
-                        Thread.onSpinWait();
-                    }
-                    return "finished, worker interrupted: " + Thread.currentThread().isInterrupted();
-                }));
-            } catch (Exception e) {
-                result.set(e);
+        Thread fiber = startInterruptibleCaller(() -> {
+            // Like read(2) on a platform thread: the interrupt changes nothing.
+            while (release.getCount() > 0) {
+                Thread.onSpinWait();
             }
-            interruptedAfter.set(Thread.currentThread().isInterrupted());
-        });
-        assertThat(inCall.await(5, TimeUnit.SECONDS)).isTrue();
-        Eventually.awaitParked(fiber);
+            return "finished, worker interrupted: " + Thread.currentThread().isInterrupted();
+        }, result, interruptedAfter);
 
         fiber.interrupt();
         Eventually.awaitParked(fiber); // still waiting for the call
