@@ -7,6 +7,8 @@ import io.fiberize.agent.instrument.offload.DnsInstrumentation;
 import io.fiberize.agent.instrument.offload.FileChannelInstrumentation;
 import io.fiberize.agent.instrument.offload.FileInputStreamInstrumentation;
 import io.fiberize.agent.instrument.offload.FileOutputStreamInstrumentation;
+import io.fiberize.agent.instrument.offload.ProcessPipeInputStreamInstrumentation;
+import io.fiberize.agent.instrument.offload.ProcessPipeOutputStreamInstrumentation;
 import io.fiberize.agent.instrument.offload.RandomAccessFileInstrumentation;
 import io.fiberize.agent.instrument.thread.ThreadArgumentInstrumentation;
 import io.fiberize.agent.instrument.thread.ThreadCallSiteInstrumentation;
@@ -57,6 +59,8 @@ public final class Instrumentations {
             new FileOutputStreamInstrumentation(),
             new RandomAccessFileInstrumentation(),
             new FileChannelInstrumentation(),
+            new ProcessPipeInputStreamInstrumentation(),
+            new ProcessPipeOutputStreamInstrumentation(),
             new ThreadDumperInstrumentation());
 
     private static final AtomicInteger REWRITTEN = new AtomicInteger();

@@ -2,6 +2,8 @@ package io.fiberize.runtime.offload;
 
 import io.fiberize.runtime.FiberRuntime;
 import io.fiberize.runtime.fiber.Fibers;
+import io.fiberize.runtime.jdk.FileKinds;
+import io.fiberize.runtime.loop.EventLoop;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -24,9 +26,18 @@ import java.util.stream.Stream;
  * what the matching method here returns: it makes the very same call again on a pool thread, where
  * the rewrite finds a platform thread and lets the original code run. The rewrite asks only when
  * the receiver's class is exactly the JDK class it rewrote: calling the method again on a subclass
- * would run the subclass's override a second time.
+ * would run the subclass's override a second time. (The JDK's own subclasses for a child
+ * process's standard streams, {@code Process$PipeInputStream} and {@code PipeOutputStream}, are
+ * rewritten themselves and call the same hooks.)
+ *
+ * <p>Calls on a descriptor that is not a regular file go to the pool's unbounded lane, all others
+ * to its bounded one ({@link OffloadPool}); every hook asks {@link FileKinds} per call, since a
+ * stream may be opened on anything and has no room to remember the answer.
  */
 public final class OffloadHooks {
+    /** How long a stream read of a pipe waits on the loop for data before a worker waits instead. */
+    static final long READABLE_WAIT_NANOS = 10_000_000_000L;
+
     private OffloadHooks() {
     }
 
@@ -49,22 +60,22 @@ public final class OffloadHooks {
 
     /** {@link FileInputStream#read()} on a pool thread. */
     public static int read(FileInputStream in) throws IOException {
-        return io(in::read);
+        return streamRead(in.getFD(), in::read);
     }
 
     /** {@link FileInputStream#read(byte[])} on a pool thread. */
     public static int read(FileInputStream in, byte[] b) throws IOException {
-        return io(() -> in.read(b));
+        return streamRead(in.getFD(), () -> in.read(b));
     }
 
     /** {@link FileInputStream#read(byte[], int, int)} on a pool thread. */
     public static int read(FileInputStream in, byte[] b, int off, int len) throws IOException {
-        return io(() -> in.read(b, off, len));
+        return streamRead(in.getFD(), () -> in.read(b, off, len));
     }
 
     /** {@link FileOutputStream#write(int)} on a pool thread. */
     public static void write(FileOutputStream out, int b) throws IOException {
-        io(() -> {
+        io(out.getFD(), () -> {
             out.write(b);
             return null;
         });
@@ -72,7 +83,7 @@ public final class OffloadHooks {
 
     /** {@link FileOutputStream#write(byte[])} on a pool thread. */
     public static void write(FileOutputStream out, byte[] b) throws IOException {
-        io(() -> {
+        io(out.getFD(), () -> {
             out.write(b);
             return null;
         });
@@ -80,7 +91,7 @@ public final class OffloadHooks {
 
     /** {@link FileOutputStream#write(byte[], int, int)} on a pool thread. */
     public static void write(FileOutputStream out, byte[] b, int off, int len) throws IOException {
-        io(() -> {
+        io(out.getFD(), () -> {
             out.write(b, off, len);
             return null;
         });
@@ -88,22 +99,22 @@ public final class OffloadHooks {
 
     /** {@link RandomAccessFile#read()} on a pool thread. */
     public static int read(RandomAccessFile file) throws IOException {
-        return io(file::read);
+        return io(file.getFD(), file::read);
     }
 
     /** {@link RandomAccessFile#read(byte[])} on a pool thread. */
     public static int read(RandomAccessFile file, byte[] b) throws IOException {
-        return io(() -> file.read(b));
+        return io(file.getFD(), () -> file.read(b));
     }
 
     /** {@link RandomAccessFile#read(byte[], int, int)} on a pool thread. */
     public static int read(RandomAccessFile file, byte[] b, int off, int len) throws IOException {
-        return io(() -> file.read(b, off, len));
+        return io(file.getFD(), () -> file.read(b, off, len));
     }
 
     /** {@link RandomAccessFile#write(int)} on a pool thread. */
     public static void write(RandomAccessFile file, int b) throws IOException {
-        io(() -> {
+        io(file.getFD(), () -> {
             file.write(b);
             return null;
         });
@@ -111,7 +122,7 @@ public final class OffloadHooks {
 
     /** {@link RandomAccessFile#write(byte[])} on a pool thread. */
     public static void write(RandomAccessFile file, byte[] b) throws IOException {
-        io(() -> {
+        io(file.getFD(), () -> {
             file.write(b);
             return null;
         });
@@ -119,7 +130,7 @@ public final class OffloadHooks {
 
     /** {@link RandomAccessFile#write(byte[], int, int)} on a pool thread. */
     public static void write(RandomAccessFile file, byte[] b, int off, int len) throws IOException {
-        io(() -> {
+        io(file.getFD(), () -> {
             file.write(b, off, len);
             return null;
         });
@@ -127,22 +138,22 @@ public final class OffloadHooks {
 
     /** {@link FileChannel#read(ByteBuffer)} on a pool thread. */
     public static int read(FileChannel channel, ByteBuffer dst) throws IOException {
-        return io(() -> channel.read(dst));
+        return io(channel, () -> channel.read(dst));
     }
 
     /** {@link FileChannel#read(ByteBuffer, long)} on a pool thread. */
     public static int read(FileChannel channel, ByteBuffer dst, long position) throws IOException {
-        return io(() -> channel.read(dst, position));
+        return io(channel, () -> channel.read(dst, position));
     }
 
     /** {@link FileChannel#write(ByteBuffer)} on a pool thread. */
     public static int write(FileChannel channel, ByteBuffer src) throws IOException {
-        return io(() -> channel.write(src));
+        return io(channel, () -> channel.write(src));
     }
 
     /** {@link FileChannel#write(ByteBuffer, long)} on a pool thread. */
     public static int write(FileChannel channel, ByteBuffer src, long position) throws IOException {
-        return io(() -> channel.write(src, position));
+        return io(channel, () -> channel.write(src, position));
     }
 
     /**
@@ -151,7 +162,7 @@ public final class OffloadHooks {
      */
     public static Stream<InetAddress> lookupByName(InetAddressResolver resolver, String host, LookupPolicy policy)
             throws UnknownHostException {
-        InetAddress[] addresses = call(() -> resolver.lookupByName(host, policy).toArray(InetAddress[]::new),
+        InetAddress[] addresses = call(false, () -> resolver.lookupByName(host, policy).toArray(InetAddress[]::new),
                 UnknownHostException.class);
         return Stream.of(addresses);
     }
@@ -160,19 +171,68 @@ public final class OffloadHooks {
      * {@link InetAddressResolver#lookupByAddress} on a pool thread.
      */
     public static String lookupByAddress(InetAddressResolver resolver, byte[] address) throws UnknownHostException {
-        return call(() -> resolver.lookupByAddress(address), UnknownHostException.class);
-    }
-
-    private static <T> T io(Callable<T> call) throws IOException {
-        return call(call, IOException.class);
+        return call(false, () -> resolver.lookupByAddress(address), UnknownHostException.class);
     }
 
     /**
-     * Run {@code call} on the pool; rethrow what it threw if it is an {@code X} or unchecked.
+     * Run {@code call}, an operation on {@code fd}, on the pool: on the unbounded lane when
+     * {@code fd} is not a regular file (a pipe, FIFO, terminal or device may wait for ever).
      */
-    private static <T, X extends Exception> T call(Callable<T> call, Class<X> declared) throws X {
+    private static <T> T io(FileDescriptor fd, Callable<T> call) throws IOException {
+        return call(FileKinds.isOther(fd), call, IOException.class);
+    }
+
+    /**
+     * Run {@code read}, a {@code FileInputStream} read of {@code fd}, on the pool; when {@code fd}
+     * is not a regular file, first park the fiber on its loop's {@code epoll} until {@code fd} is
+     * readable, so that the read holds a worker only for as long as it takes to copy the data.
+     *
+     * <p>The read itself still runs on a worker, in blocking mode: the descriptor's flags are
+     * shared with every process that has it open (a terminal, a FIFO, a child's pipe), so it is
+     * not made non-blocking, and when another reader took the data first, the read blocks a worker
+     * of the unbounded lane, never the loop. A descriptor {@code epoll} refuses (most character
+     * devices) ends the wait at once. The wait gives up after {@link #READABLE_WAIT_NANOS} and
+     * lets the worker wait instead, so that a stream closed meanwhile (its descriptor leaves the
+     * {@code epoll} set without a word) still meets its read. An interrupt does not end the wait,
+     * as it would not end the read on a thread; it is passed on to the read.
+     */
+    private static <T> T streamRead(FileDescriptor fd, Callable<T> read) throws IOException {
+        if (!FileKinds.isOther(fd)) {
+            return call(false, read, IOException.class);
+        }
+        EventLoop loop = Fibers.currentLoop();
+        int number = FileKinds.number(fd);
+        if (loop != null && number >= 0) {
+            boolean interrupted = Thread.interrupted();
+            long deadline = System.nanoTime() + READABLE_WAIT_NANOS;
+            long left;
+            while ((left = deadline - System.nanoTime()) > 0) {
+                loop.awaitFd(number, true, left, fd::valid);
+                if (!Thread.interrupted()) {
+                    break; // readable, not pollable, closed, or a spurious wake-up: the read finds out
+                }
+                interrupted = true;
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return call(true, read, IOException.class);
+    }
+
+    /** Run {@code call}, an operation on {@code channel}, on the pool, as {@link #io(FileDescriptor, Callable)}. */
+    private static <T> T io(FileChannel channel, Callable<T> call) throws IOException {
+        return call(FileKinds.isOther(channel), call, IOException.class);
+    }
+
+    /**
+     * Run {@code call} on the pool's bounded lane, or its unbounded one when {@code mayNeverReturn};
+     * rethrow what it threw if it is an {@code X} or unchecked.
+     */
+    private static <T, X extends Exception> T call(boolean mayNeverReturn, Callable<T> call, Class<X> declared) throws X {
         try {
-            return FiberRuntime.get().offload().call(call);
+            OffloadPool pool = FiberRuntime.get().offload();
+            return mayNeverReturn ? pool.callUnbounded(call) : pool.call(call);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

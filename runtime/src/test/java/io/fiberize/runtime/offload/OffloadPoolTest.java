@@ -165,17 +165,18 @@ class OffloadPoolTest {
         Eventually.await("idle workers exit", () -> pool.threads() == 0);
     }
 
-    @Test
-    void anInterruptDuringTheCallWaitsForItAndStaysSet() throws Exception {
+    /**
+     * Start a fiber that makes {@code call} through the pool and then records what came back and
+     * whether it is still interrupted; return once the call runs on its worker.
+     */
+    private Thread startInterruptibleCaller(Callable<?> call, AtomicReference<Object> result,
+            AtomicBoolean interruptedAfter) throws Exception {
         CountDownLatch inCall = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        AtomicReference<Object> result = new AtomicReference<>();
-        AtomicBoolean interruptedAfter = new AtomicBoolean();
         Thread fiber = Fibers.start(loop, "interrupted-caller", true, () -> {
             try {
                 result.set(pool.call(() -> {
                     inCall.countDown();
-                    return release.await(10, TimeUnit.SECONDS) ? "finished" : "gave up";
+                    return call.call();
                 }));
             } catch (Exception e) {
                 result.set(e);
@@ -184,13 +185,107 @@ class OffloadPoolTest {
         });
         assertThat(inCall.await(5, TimeUnit.SECONDS)).isTrue();
         Eventually.awaitParked(fiber);
+        return fiber;
+    }
+
+    @Test
+    void anInterruptDuringTheCallReachesItsWorkerAndStaysSetOnTheFiber() throws Exception {
+        AtomicReference<Object> result = new AtomicReference<>();
+        AtomicBoolean interruptedAfter = new AtomicBoolean();
+        Thread fiber = startInterruptibleCaller(
+                () -> new CountDownLatch(1).await(10, TimeUnit.SECONDS) ? "finished" : "not interrupted",
+                result, interruptedAfter);
+
+        fiber.interrupt();
+        Eventually.join(fiber);
+
+        assertThat(result.get()).isInstanceOf(InterruptedException.class);
+        assertThat(interruptedAfter).isTrue();
+    }
+
+    @Test
+    void aCallThatIgnoresTheInterruptIsWaitedForAndTheInterruptStaysSet() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicReference<Object> result = new AtomicReference<>();
+        AtomicBoolean interruptedAfter = new AtomicBoolean();
+        Thread fiber = startInterruptibleCaller(() -> {
+            // Like read(2) on a platform thread: the interrupt changes nothing.
+            while (release.getCount() > 0) {
+                Thread.onSpinWait();
+            }
+            return "finished, worker interrupted: " + Thread.currentThread().isInterrupted();
+        }, result, interruptedAfter);
 
         fiber.interrupt();
         Eventually.awaitParked(fiber); // still waiting for the call
         release.countDown();
         Eventually.join(fiber);
 
-        assertThat(result).hasValue("finished");
+        assertThat(result).hasValue("finished, worker interrupted: true");
         assertThat(interruptedAfter).isTrue();
+    }
+
+    @Test
+    void anInterruptSetBeforeTheCallReachesItAndNotTheWorkersNextCall() throws Exception {
+        OffloadPool single = new OffloadPool(1);
+        try {
+            AtomicReference<Object> first = new AtomicReference<>();
+            Thread interrupted = Fibers.start(loop, "already-interrupted", true, () -> {
+                Thread.currentThread().interrupt();
+                try {
+                    first.set(single.call(() -> Thread.currentThread().getName() + " interrupted: "
+                            + Thread.currentThread().isInterrupted()) + ", fiber still interrupted: "
+                            + Thread.currentThread().isInterrupted());
+                } catch (Exception e) {
+                    first.set(e);
+                }
+            });
+            Eventually.join(interrupted);
+            assertThat(first).hasValue("fiberize-offload-1 interrupted: true, fiber still interrupted: true");
+
+            AtomicReference<Object> next = new AtomicReference<>();
+            Thread plain = Fibers.start(loop, "next-caller", true, () -> {
+                try {
+                    next.set(single.call(() -> Thread.currentThread().getName() + " interrupted: "
+                            + Thread.currentThread().isInterrupted()));
+                } catch (Exception e) {
+                    next.set(e);
+                }
+            });
+            Eventually.join(plain);
+            assertThat(next).hasValue("fiberize-offload-1 interrupted: false");
+        } finally {
+            single.shutdown();
+        }
+    }
+
+    @Test
+    void callsThatMayNeverReturnDoNotHoldTheBoundedWorkers() throws Exception {
+        int stuck = 5; // more than the bound of 2
+        CountDownLatch allStuck = new CountDownLatch(stuck);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Thread> readers = new ArrayList<>();
+        for (int i = 0; i < stuck; i++) {
+            readers.add(Fibers.start(loop, "fifo-reader-" + i, true, () -> {
+                try {
+                    pool.callUnbounded(() -> {
+                        allStuck.countDown();
+                        return release.await(10, TimeUnit.SECONDS);
+                    });
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        assertThat(allStuck.await(5, TimeUnit.SECONDS)).as("every stuck call has a worker").isTrue();
+        assertThat(pool.unboundedThreads()).isEqualTo(stuck);
+
+        assertThat(callFromFiber(() -> Thread.currentThread().getName())).isEqualTo("fiberize-offload-1");
+
+        release.countDown();
+        for (Thread reader : readers) {
+            Eventually.join(reader);
+        }
+        Eventually.await("idle workers of both lanes exit", () -> pool.threads() == 0);
     }
 }
