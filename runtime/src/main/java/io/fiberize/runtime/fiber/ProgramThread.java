@@ -58,10 +58,10 @@ final class ProgramThread {
     /**
      * Change the daemon flag, as {@link Thread#setDaemon} does for a platform thread.
      *
-     * @throws IllegalThreadStateException if the fiber was started
+     * @throws IllegalThreadStateException if the fiber is alive
      */
     void daemon(boolean on) {
-        if (state != State.NEW) {
+        if (alive()) {
             throw new IllegalThreadStateException();
         }
         daemon = on;
