@@ -1,9 +1,6 @@
 package io.fiberize.agent.instrument.net;
 
 import io.fiberize.agent.instrument.CallSiteRewrite;
-import io.fiberize.agent.instrument.ClassRewrite;
-import io.fiberize.agent.instrument.TypeInstrumentation;
-import io.fiberize.agent.options.AgentOptions;
 import io.fiberize.runtime.net.ListenHooks;
 import java.io.FileDescriptor;
 import java.util.List;
@@ -20,48 +17,20 @@ import java.util.List;
  * classes of {@code sun.nio.ch} that make them ({@link #CALLERS} on JDK 25; any other class of
  * that package that calls it is rewritten as well).
  */
-public final class ListenBacklogInstrumentation implements TypeInstrumentation {
-    /** The classes of JDK 25 that call {@code Net.listen}; those already loaded are retransformed. */
+public final class ListenBacklogInstrumentation extends JdkCallerInstrumentation {
+    /** The classes of JDK 25 that call {@code Net.listen}. */
     static final List<String> CALLERS = List.of(
             "sun.nio.ch.NioSocketImpl",
             "sun.nio.ch.ServerSocketChannelImpl",
             "sun.nio.ch.AsynchronousServerSocketChannelImpl");
-    private static final String PACKAGE = "sun/nio/ch/";
 
-    @Override
-    public String name() {
-        return "listen backlogs (the JDK's calls of sun.nio.ch.Net.listen)";
+    public ListenBacklogInstrumentation() {
+        super("listen backlogs (the JDK's calls of sun.nio.ch.Net.listen)", CALLERS);
     }
 
     @Override
-    public List<String> jdkTargets() {
-        return CALLERS;
-    }
-
-    @Override
-    public String check() {
-        try {
-            calls();
-        } catch (IllegalStateException e) {
-            return e.getMessage();
-        }
-        return JdkCallers.missing(CALLERS);
-    }
-
-    @Override
-    public ClassRewrite rewrite(AgentOptions options) {
-        CallSiteRewrite calls = calls();
-        return (loader, className, classfile) -> loader == null && className.startsWith(PACKAGE)
-                ? calls.rewrite(null, classfile) : null;
-    }
-
-    private static CallSiteRewrite calls() {
-        Class<?> net;
-        try {
-            net = Class.forName("sun.nio.ch.Net", false, null);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("sun.nio.ch.Net is gone", e);
-        }
-        return CallSiteRewrite.to(ListenHooks.class).method(net, "listen", FileDescriptor.class, int.class);
+    CallSiteRewrite calls() {
+        return CallSiteRewrite.to(ListenHooks.class)
+                .method(jdkClass("sun.nio.ch.Net"), "listen", FileDescriptor.class, int.class);
     }
 }

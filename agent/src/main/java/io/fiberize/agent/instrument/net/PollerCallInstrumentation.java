@@ -1,9 +1,6 @@
 package io.fiberize.agent.instrument.net;
 
 import io.fiberize.agent.instrument.CallSiteRewrite;
-import io.fiberize.agent.instrument.ClassRewrite;
-import io.fiberize.agent.instrument.TypeInstrumentation;
-import io.fiberize.agent.options.AgentOptions;
 import io.fiberize.runtime.net.NetHooks;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -19,8 +16,8 @@ import java.util.function.BooleanSupplier;
  * JDK's poller threads, is initialized only when a virtual thread that is not a fiber needs it.
  * The {@code Poller} itself is left as it is.
  */
-public final class PollerCallInstrumentation implements TypeInstrumentation {
-    /** The classes of JDK 25 that call the poller; those already loaded are retransformed. */
+public final class PollerCallInstrumentation extends JdkCallerInstrumentation {
+    /** The classes of JDK 25 that call the poller. */
     static final List<String> CALLERS = List.of(
             "sun.nio.ch.NioSocketImpl",
             "sun.nio.ch.SelChImpl",
@@ -28,44 +25,21 @@ public final class PollerCallInstrumentation implements TypeInstrumentation {
             "sun.nio.ch.DatagramChannelImpl",
             "sun.nio.ch.NativeDispatcher",
             "sun.nio.ch.EPollSelectorImpl");
-    private static final String PACKAGE = "sun/nio/ch/";
     private static final String POLLER = "sun/nio/ch/Poller";
 
+    public PollerCallInstrumentation() {
+        super("socket waits (the JDK's calls of sun.nio.ch.Poller)", CALLERS);
+    }
+
+    /** Every class of the package but the {@code Poller} itself (and its nested classes). */
     @Override
-    public String name() {
-        return "socket waits (the JDK's calls of sun.nio.ch.Poller)";
+    boolean rewrites(String className) {
+        return !className.startsWith(POLLER);
     }
 
     @Override
-    public List<String> jdkTargets() {
-        return CALLERS;
-    }
-
-    /** Check the poller's methods and that the callers are still there, without loading the callers. */
-    @Override
-    public String check() {
-        try {
-            calls();
-        } catch (IllegalStateException e) {
-            return e.getMessage();
-        }
-        return JdkCallers.missing(CALLERS);
-    }
-
-    @Override
-    public ClassRewrite rewrite(AgentOptions options) {
-        CallSiteRewrite calls = calls();
-        return (loader, className, classfile) -> loader == null && className.startsWith(PACKAGE)
-                && !className.startsWith(POLLER) ? calls.rewrite(null, classfile) : null;
-    }
-
-    private static CallSiteRewrite calls() {
-        Class<?> poller;
-        try {
-            poller = Class.forName("sun.nio.ch.Poller", false, null);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("sun.nio.ch.Poller is gone", e);
-        }
+    CallSiteRewrite calls() {
+        Class<?> poller = jdkClass("sun.nio.ch.Poller");
         return CallSiteRewrite.to(NetHooks.class)
                 .method(poller, "poll", int.class, int.class, long.class, BooleanSupplier.class)
                 .method(poller, "pollSelector", int.class, long.class)
