@@ -3,6 +3,7 @@ package io.fiberize.runtime;
 import io.fiberize.runtime.jdk.Epoll;
 import io.fiberize.runtime.jdk.JdkNet;
 import io.fiberize.runtime.jdk.JdkPoller;
+import io.fiberize.runtime.jdk.ThreadFields;
 import io.fiberize.runtime.jdk.VirtualThreads;
 import io.fiberize.runtime.jmx.JmxExport;
 import io.fiberize.runtime.loop.LoopGroup;
@@ -58,7 +59,8 @@ public final class FiberRuntime {
 
     /** Say what this JDK lacks that the runtime needs, or return {@code null} when nothing. */
     public static String check() {
-        for (String missing : new String[] {VirtualThreads.check(), Epoll.check(), JdkPoller.check(), JdkNet.check()}) {
+        for (String missing : new String[] {VirtualThreads.check(), ThreadFields.check(), Epoll.check(), JdkPoller.check(),
+                JdkNet.check()}) {
             if (missing != null) {
                 return missing;
             }
