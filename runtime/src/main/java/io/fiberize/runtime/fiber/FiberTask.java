@@ -23,6 +23,11 @@ final class FiberTask implements Runnable {
         this.task = task;
     }
 
+    /** Return what the fiber reports as the platform thread it stands for. */
+    ProgramThread program() {
+        return program;
+    }
+
     @Override
     public void run() {
         Runnable running = task;

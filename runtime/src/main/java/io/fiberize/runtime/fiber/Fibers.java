@@ -41,9 +41,7 @@ public final class Fibers {
         if (name != null) {
             builder.name(name);
         }
-        Thread fiber = builder.unstarted(new FiberTask(loop, program, task));
-        ProgramThreads.register(fiber, program);
-        return fiber;
+        return builder.unstarted(new FiberTask(loop, program, task));
     }
 
     /**

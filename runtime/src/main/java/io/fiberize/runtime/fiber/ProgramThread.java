@@ -9,8 +9,9 @@ package io.fiberize.runtime.fiber;
  * setPriority} and {@code getThreadGroup} of a fiber here, so that the fiber answers as that
  * thread would, and a thread constructed inside the fiber inherits from it as from that thread.
  *
- * <p>It never refers to the fiber itself (it is the value of a map weakly keyed by the fiber), and
- * lets go of the program's object when the fiber ends.
+ * <p>The fiber keeps it, in its task. It refers to the fiber only while the fiber runs (as the
+ * program's object, when the program holds the fiber), and lets go of the program's object when
+ * the fiber ends.
  *
  * <pre>
  *   NEW      -> ARMED     fiberize's own start, just before it calls the fiber's start()

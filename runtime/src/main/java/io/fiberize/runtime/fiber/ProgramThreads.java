@@ -1,5 +1,6 @@
 package io.fiberize.runtime.fiber;
 
+import io.fiberize.runtime.jdk.VirtualThreads;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
@@ -10,14 +11,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * Find the {@link ProgramThread} of a fiber, the fiber of a stand-in, and the live threads of the
  * program.
  *
- * <p>Nothing here outlives its owner: the first two maps are weakly keyed, and neither value refers
- * back to its key once the fiber ended (a {@code ProgramThread} never names its fiber and lets go
- * of the program's object at the end; a fiber's task lets go of the stand-in it ran). {@link #LIVE}
- * holds a thread from its start to its end only.
+ * <p>Nothing here outlives its owner. A fiber's {@code ProgramThread} is kept by the fiber itself,
+ * in its task, and found through the JDK's fields without a lock: it goes with the fiber. The
+ * stand-in map is weakly keyed, and its value, the fiber, no longer refers to the stand-in once it
+ * ended (its task lets go of what it ran, its {@code ProgramThread} of the program's object).
+ * {@link #LIVE} holds a thread from its start to its end only.
  */
 final class ProgramThreads {
-    /** Fiber to what it reports as a platform thread. */
-    private static final Map<Thread, ProgramThread> BY_FIBER = Collections.synchronizedMap(new WeakHashMap<>());
     /** Started stand-in (an application's {@code Thread} subclass) to the fiber that runs it. */
     private static final Map<Thread, Thread> BY_STAND_IN = Collections.synchronizedMap(new WeakHashMap<>());
     /** The program's objects for the fibers that run now: for {@code Thread.getAllThreads}. */
@@ -26,13 +26,9 @@ final class ProgramThreads {
     private ProgramThreads() {
     }
 
-    static void register(Thread fiber, ProgramThread program) {
-        BY_FIBER.put(fiber, program);
-    }
-
     /** Return what {@code fiber} reports, or {@code null} when it is not one of ours. */
     static ProgramThread of(Thread fiber) {
-        return fiber.isVirtual() ? BY_FIBER.get(fiber) : null;
+        return VirtualThreads.taskOf(fiber) instanceof FiberTask task ? task.program() : null;
     }
 
     /**

@@ -21,6 +21,8 @@ public final class VirtualThreads {
     private static final VarHandle SCHEDULER;             // VirtualThread.scheduler
     private static final VarHandle MOUNTED;               // Thread.cont: the continuation mounted on a carrier
     private static final VarHandle TARGET;                // Continuation.target
+    private static final VarHandle CONTINUATION;          // VirtualThread.cont
+    private static final VarHandle TASK;                  // the JDK's wrapper of the task: its task
     private static final Throwable UNAVAILABLE;
 
     static {
@@ -30,6 +32,8 @@ public final class VirtualThreads {
         VarHandle scheduler = null;
         VarHandle mounted = null;
         VarHandle target = null;
+        VarHandle continuationOf = null;
+        VarHandle task = null;
         Throwable unavailable = null;
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
@@ -46,6 +50,8 @@ public final class VirtualThreads {
             mounted = MethodHandles.privateLookupIn(Thread.class, lookup).findVarHandle(Thread.class, "cont", continuation);
             target = MethodHandles.privateLookupIn(continuation, lookup)
                     .findVarHandle(continuation, "target", Runnable.class);
+            continuationOf = vt.findVarHandle(virtualThread, "cont", continuation);
+            task = wrappedTask(continuationOf, target);
         } catch (ReflectiveOperationException | RuntimeException e) {
             unavailable = e;
         }
@@ -55,7 +61,29 @@ public final class VirtualThreads {
         SCHEDULER = scheduler;
         MOUNTED = mounted;
         TARGET = target;
+        CONTINUATION = continuationOf;
+        TASK = task;
         UNAVAILABLE = unavailable;
+    }
+
+    /**
+     * Find the field in which the JDK's wrapper around a virtual thread's task (the continuation's
+     * target) keeps that task, from an unstarted virtual thread built for the purpose: the wrapper
+     * is an anonymous class, so its field is found by its type, not by a name.
+     */
+    private static VarHandle wrappedTask(VarHandle continuationOf, VarHandle target) throws ReflectiveOperationException {
+        Runnable probe = () -> { };
+        Object wrapper = target.get(continuationOf.get(Thread.ofVirtual().unstarted(probe)));
+        for (Field field : wrapper.getClass().getDeclaredFields()) {
+            if (field.getType() == Runnable.class) {
+                VarHandle task = MethodHandles.privateLookupIn(wrapper.getClass(), MethodHandles.lookup())
+                        .unreflectVarHandle(field);
+                if (task.get(wrapper) == probe) {
+                    return task;
+                }
+            }
+        }
+        throw new NoSuchFieldException(wrapper.getClass().getName() + " keeps no task");
     }
 
     private VirtualThreads() {
@@ -78,6 +106,17 @@ public final class VirtualThreads {
         } catch (Throwable t) {
             throw Failures.unchecked(t);
         }
+    }
+
+    /**
+     * Return the task {@code virtualThread} was built with (what its builder's {@code unstarted}
+     * took), or {@code null} when it is not a virtual thread. Three field reads, no lock.
+     */
+    public static Runnable taskOf(Thread virtualThread) {
+        if (virtualThread.getClass() != VIRTUAL_THREAD) {
+            return null;
+        }
+        return (Runnable) TASK.get(TARGET.get(CONTINUATION.get(virtualThread)));
     }
 
     /**
