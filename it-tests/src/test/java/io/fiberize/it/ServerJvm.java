@@ -79,6 +79,13 @@ final class ServerJvm implements AutoCloseable {
     }
 
     /**
+     * Return what the server printed on standard output so far.
+     */
+    String stdoutSoFar() throws IOException {
+        return Files.readString(stdout);
+    }
+
+    /**
      * Return the server's process id.
      */
     long pid() {
