@@ -25,7 +25,7 @@ final class ForkedJvm {
     /** The JDK 17 that {@link OldJdkIT} runs the agent on. */
     static final Path JDK_17_JAVA = Path.of("/usr/lib/jvm/java-17-openjdk-amd64/bin/java");
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(90);
     private static final List<String> FOREIGN_VARIABLES =
             List.of("FIBERIZE_OPTS", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
 
@@ -33,6 +33,7 @@ final class ForkedJvm {
     private final List<String> jvmOptions = new ArrayList<>();
     private final Map<String, String> environment = new HashMap<>();
     private String classPath = BuildOutputs.programsClassPath();
+    private Duration timeout = DEFAULT_TIMEOUT;
 
     private ForkedJvm(Path java) {
         this.java = java;
@@ -58,6 +59,14 @@ final class ForkedJvm {
     ForkedJvm agent(String agentArgs) {
         String agent = "-javaagent:" + BuildOutputs.agentJar();
         jvmOptions.add(agentArgs == null ? agent : agent + "=" + agentArgs);
+        return this;
+    }
+
+    /**
+     * Let {@link #run} wait {@code limit} for the program to end (90 s unless set).
+     */
+    ForkedJvm timeout(Duration limit) {
+        timeout = limit;
         return this;
     }
 
@@ -94,9 +103,9 @@ final class ForkedJvm {
         Path stderr = Files.createTempFile("forked-jvm", ".err");
         try {
             Process process = processBuilder(command, stdout, stderr).start();
-            if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
-                fail("%s did not end within %s%nstdout:%n%s%nstderr:%n%s", String.join(" ", command), TIMEOUT,
+                fail("%s did not end within %s%nstdout:%n%s%nstderr:%n%s", String.join(" ", command), timeout,
                         Files.readString(stdout), Files.readString(stderr));
             }
             return new Result(String.join(" ", command), process.exitValue(),

@@ -6,10 +6,18 @@ import java.util.Locale;
 import java.util.TreeSet;
 
 /**
- * Draw the report's charts as standalone SVG: a line chart (one line per series, logarithmic x axis) and a
- * bar chart, each with axes, ticks, axis labels and a legend.
+ * Draw the report's charts as standalone SVG: a line chart (one line per series, logarithmic or linear x
+ * axis) and a bar chart, each with axes, ticks, axis labels and a legend.
  */
 final class SvgChart {
+
+    /** How a line chart lays out its x axis. */
+    enum XScale {
+        /** Logarithmic, ticked at the x values present: connection counts. */
+        LOGARITHMIC,
+        /** Linear from 0, ticked at round values: time. */
+        LINEAR
+    }
 
     /**
      * Hold one line of a line chart.
@@ -49,6 +57,13 @@ final class SvgChart {
      * Draw a line chart of {@code series} against a logarithmic x axis ticked at the x values present.
      */
     static String lines(String title, String xLabel, String yLabel, List<Series> series) {
+        return lines(XScale.LOGARITHMIC, title, xLabel, yLabel, series);
+    }
+
+    /**
+     * Draw a line chart of {@code series} against an x axis laid out by {@code scale}.
+     */
+    static String lines(XScale scale, String title, String xLabel, String yLabel, List<Series> series) {
         TreeSet<Double> xs = new TreeSet<>();
         double yMax = 0;
         for (Series line : series) {
@@ -60,16 +75,31 @@ final class SvgChart {
             }
         }
         double top = niceCeiling(yMax);
-        double logMin = xs.isEmpty() ? 0 : Math.log10(xs.first());
-        double logMax = xs.isEmpty() ? 1 : Math.log10(xs.last());
-        if (logMax - logMin < 1e-9) {
-            logMin -= 0.5;
-            logMax += 0.5;
+        boolean log = scale == XScale.LOGARITHMIC;
+        double min;
+        double max;
+        List<Double> ticks = new ArrayList<>();
+        if (log) {
+            min = xs.isEmpty() ? 0 : Math.log10(xs.first());
+            max = xs.isEmpty() ? 1 : Math.log10(xs.last());
+            if (max - min < 1e-9) {
+                min -= 0.5;
+                max += 0.5;
+            }
+            ticks.addAll(xs);
+        } else {
+            min = 0;
+            double last = xs.isEmpty() ? 1 : xs.last();
+            double step = niceCeiling(last / Y_TICKS);
+            max = Math.ceil(last / step) * step;
+            for (double tick = 0; tick <= max; tick += step) {
+                ticks.add(tick);
+            }
         }
         StringBuilder svg = start(title);
         yAxis(svg, yLabel, top);
-        for (double x : xs) {
-            double px = LEFT + (Math.log10(x) - logMin) / (logMax - logMin) * PLOT_WIDTH;
+        for (double x : ticks) {
+            double px = LEFT + ((log ? Math.log10(x) : x) - min) / (max - min) * PLOT_WIDTH;
             svg.append(line(px, TOP + PLOT_HEIGHT, px, TOP + PLOT_HEIGHT + 5, "#000"));
             svg.append(text(px, TOP + PLOT_HEIGHT + 20, "middle", Format.whole(x)));
         }
@@ -81,7 +111,7 @@ final class SvgChart {
                 if (Double.isNaN(point[1])) {
                     continue;
                 }
-                double px = LEFT + (Math.log10(point[0]) - logMin) / (logMax - logMin) * PLOT_WIDTH;
+                double px = LEFT + ((log ? Math.log10(point[0]) : point[0]) - min) / (max - min) * PLOT_WIDTH;
                 double py = TOP + PLOT_HEIGHT - point[1] / top * PLOT_HEIGHT;
                 coordinates.add(number(px) + "," + number(py));
                 svg.append("<circle cx=\"").append(number(px)).append("\" cy=\"").append(number(py))
