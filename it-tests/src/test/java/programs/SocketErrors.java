@@ -1,5 +1,8 @@
 package programs;
 
+import static programs.Outcomes.print;
+import static programs.Outcomes.sleep;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.DatagramPacket;
@@ -20,14 +23,14 @@ public final class SocketErrors {
     public static void main(String[] args) throws Exception {
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             int port = server.getLocalPort();
-            run("half-close gives EOF", () -> {
+            print("half-close gives EOF", () -> {
                 try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port);
                      Socket peer = server.accept()) {
                     peer.shutdownOutput();
                     return "read returned " + client.getInputStream().read();
                 }
             });
-            run("reset", () -> {
+            print("reset", () -> {
                 try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
                     Socket peer = server.accept();
                     peer.setSoLinger(true, 0);
@@ -40,7 +43,7 @@ public final class SocketErrors {
                     return "no exception";
                 }
             });
-            run("SO_TIMEOUT", () -> {
+            print("SO_TIMEOUT", () -> {
                 try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port);
                      Socket peer = server.accept()) {
                     client.setSoTimeout(100);
@@ -48,7 +51,7 @@ public final class SocketErrors {
                     return "no exception";
                 }
             });
-            run("closed by another thread while reading", () -> {
+            print("closed by another thread while reading", () -> {
                 try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port);
                      Socket peer = server.accept()) {
                     Thread closer = new Thread(() -> {
@@ -60,7 +63,7 @@ public final class SocketErrors {
                     return "no exception";
                 }
             });
-            run("accept with SO_TIMEOUT", () -> {
+            print("accept with SO_TIMEOUT", () -> {
                 server.setSoTimeout(100);
                 try {
                     server.accept();
@@ -70,7 +73,7 @@ public final class SocketErrors {
                 }
             });
         }
-        run("connect refused", () -> {
+        print("connect refused", () -> {
             int closedPort;
             try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 closedPort = s.getLocalPort();
@@ -78,7 +81,7 @@ public final class SocketErrors {
             new Socket(InetAddress.getLoopbackAddress(), closedPort).close();
             return "no exception";
         });
-        run("interrupted channel read", () -> {
+        print("interrupted channel read", () -> {
             try (ServerSocketChannel server = ServerSocketChannel.open()) {
                 server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
                 try (SocketChannel client = SocketChannel.open(server.getLocalAddress());
@@ -96,7 +99,7 @@ public final class SocketErrors {
                 }
             }
         });
-        run("datagram round trip", () -> {
+        print("datagram round trip", () -> {
             try (DatagramSocket server = new DatagramSocket(0, InetAddress.getLoopbackAddress());
                  DatagramSocket client = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
                 Thread echo = new Thread(() -> {
@@ -117,14 +120,14 @@ public final class SocketErrors {
                 return "got " + new String(back.getData(), 0, back.getLength());
             }
         });
-        run("datagram receive with SO_TIMEOUT", () -> {
+        print("datagram receive with SO_TIMEOUT", () -> {
             try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
                 socket.setSoTimeout(100);
                 socket.receive(new DatagramPacket(new byte[1], 1));
                 return "no exception";
             }
         });
-        run("echo through a channel", () -> {
+        print("echo through a channel", () -> {
             try (ServerSocketChannel server = ServerSocketChannel.open()) {
                 server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
                 try (SocketChannel client = SocketChannel.open(server.getLocalAddress());
@@ -146,33 +149,6 @@ public final class SocketErrors {
                 }
             }
         });
-    }
-
-    /** A step that may throw. */
-    interface Step {
-        String call() throws Exception;
-    }
-
-    private static void run(String name, Step step) throws InterruptedException {
-        String[] outcome = new String[1];
-        Thread thread = new Thread(() -> {
-            try {
-                outcome[0] = step.call();
-            } catch (Exception e) {
-                outcome[0] = e.getClass().getName() + ": " + e.getMessage();
-            }
-        }, name);
-        thread.start();
-        thread.join();
-        System.out.println(name + " -> " + outcome[0]);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void close(Socket socket) {

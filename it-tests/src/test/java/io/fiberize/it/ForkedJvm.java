@@ -34,6 +34,7 @@ final class ForkedJvm {
     private final Map<String, String> environment = new HashMap<>();
     private String classPath = BuildOutputs.programsClassPath();
     private Duration timeout = DEFAULT_TIMEOUT;
+    private int descriptorLimit;
 
     private ForkedJvm(Path java) {
         this.java = java;
@@ -67,6 +68,15 @@ final class ForkedJvm {
      */
     ForkedJvm timeout(Duration limit) {
         timeout = limit;
+        return this;
+    }
+
+    /**
+     * Run the JVM with at most {@code limit} open file descriptors (soft and hard limit, through
+     * util-linux's {@code prlimit}: the JVM raises its soft limit to the hard one at start-up).
+     */
+    ForkedJvm descriptorLimit(int limit) {
+        descriptorLimit = limit;
         return this;
     }
 
@@ -129,6 +139,9 @@ final class ForkedJvm {
 
     private List<String> command(String mainClass, String... args) {
         List<String> command = new ArrayList<>();
+        if (descriptorLimit > 0) {
+            command.addAll(List.of("prlimit", "--nofile=" + descriptorLimit + ":" + descriptorLimit, "--"));
+        }
         command.add(java.toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", classPath, mainClass));

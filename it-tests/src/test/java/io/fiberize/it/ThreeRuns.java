@@ -3,6 +3,7 @@ package io.fiberize.it;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 import org.assertj.core.api.SoftAssertions;
 
@@ -23,13 +24,21 @@ record ThreeRuns(String mainClass, ForkedJvm.Result plain, Map<String, ForkedJvm
     private static final List<String> PLAIN_NEVER_PRINTS = List.of("TIMEOUT", "(wrong)", "must not be printed");
 
     /**
-     * Run {@code mainClass} of the test programs plainly, then under the agent with {@code loops=1}
-     * and {@code loops=2}.
+     * Run {@code mainClass} of the test programs with {@code args} plainly, then under the agent
+     * with {@code loops=1} and {@code loops=2}.
      */
-    static ThreeRuns of(String mainClass) throws Exception {
-        ForkedJvm.Result plain = ForkedJvm.jdk25().run(mainClass);
-        ForkedJvm.Result oneLoop = ForkedJvm.jdk25().agent("log=info,loops=1").run(mainClass);
-        ForkedJvm.Result twoLoops = ForkedJvm.jdk25().agent("log=info,loops=2").run(mainClass);
+    static ThreeRuns of(String mainClass, String... args) throws Exception {
+        return of(UnaryOperator.identity(), mainClass, args);
+    }
+
+    /**
+     * Run {@code mainClass} with {@code args} like {@link #of(String, String...)}, each JVM
+     * prepared by {@code setup} first (JVM options, limits).
+     */
+    static ThreeRuns of(UnaryOperator<ForkedJvm> setup, String mainClass, String... args) throws Exception {
+        ForkedJvm.Result plain = setup.apply(ForkedJvm.jdk25()).run(mainClass, args);
+        ForkedJvm.Result oneLoop = setup.apply(ForkedJvm.jdk25().agent("log=info,loops=1")).run(mainClass, args);
+        ForkedJvm.Result twoLoops = setup.apply(ForkedJvm.jdk25().agent("log=info,loops=2")).run(mainClass, args);
         return new ThreeRuns(mainClass, plain, new TreeMap<>(Map.of("loops=1", oneLoop, "loops=2", twoLoops)));
     }
 
