@@ -1,12 +1,12 @@
 package io.fiberize.agent;
 
 import io.fiberize.agent.instrument.Instrumentations;
+import io.fiberize.agent.instrument.thread.OwnEventLoopThreads;
 import io.fiberize.agent.options.AgentOptions;
 import io.fiberize.runtime.FiberRuntime;
 import io.fiberize.runtime.RuntimeConfig;
 import io.fiberize.runtime.RuntimeLog;
 import io.fiberize.runtime.dump.DumpHooks;
-import io.fiberize.runtime.fiber.ApplicationClasses;
 import java.lang.instrument.Instrumentation;
 
 /**
@@ -38,7 +38,7 @@ final class Startup {
         Instrumentations.prepare();
         FiberRuntime runtime = FiberRuntime.start(new RuntimeConfig(options.loops(), options.watchdogMillis(),
                 options.offload(), RuntimeLog.Level.valueOf(options.log().name()),
-                new ApplicationClasses(options.include(), options.exclude())));
+                OwnEventLoopThreads.applicationClasses(options)));
         int installed = Instrumentations.install(inst, options);
         if (RuntimeLog.enabled(RuntimeLog.Level.INFO)) {
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("fiberize-exit-report").unstarted(

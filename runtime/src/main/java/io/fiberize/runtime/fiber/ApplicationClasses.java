@@ -1,11 +1,13 @@
 package io.fiberize.runtime.fiber;
 
+import io.fiberize.runtime.RuntimeLog;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Tell the classes whose threads become fibers: application classes (not the JDK's, not
- * fiberize's own), narrowed by the {@code include} and {@code exclude} options.
+ * fiberize's own), narrowed by the {@code include} and {@code exclude} options, less the
+ * libraries' threads that run their own event loop.
  *
  * <p>The agent asks it for each class that loads (is its {@code new Thread(...)} rewritten?) and
  * the runtime for each {@code Thread} subclass that starts (is it run by a fiber?).
@@ -13,19 +15,44 @@ import java.util.List;
 public final class ApplicationClasses {
     private final List<String> include;
     private final List<String> exclude;
+    private final List<OwnLoopThreads> ownLoops;
+    private final ClassValue<OwnLoopThreads> ownLoopOf = new ClassValue<>() {
+        @Override
+        protected OwnLoopThreads computeValue(Class<?> type) {
+            for (Class<?> c = type; c != null && c != Thread.class; c = c.getSuperclass()) {
+                for (OwnLoopThreads kind : ownLoops) {
+                    if (kind.threadClass().equals(c.getName())) {
+                        RuntimeLog.info("threads of " + type.getName() + " (" + kind.library()
+                                + ") stay platform threads: " + kind.reason() + "; include=" + kind.threadClass()
+                                + " (with the application's own prefixes) would run them as fibers");
+                        return kind;
+                    }
+                }
+            }
+            return null;
+        }
+    };
 
     /**
-     * @param include class-name prefixes ({@code com.example.}) to take; empty takes all
-     * @param exclude class-name prefixes to leave out, whatever {@code include} says
+     * @param include  class-name prefixes ({@code com.example.}) to take; empty takes all
+     * @param exclude  class-name prefixes to leave out, whatever {@code include} says
+     * @param ownLoops threads that stay platform threads unless an {@code include} prefix names
+     *                 their class (asking for a library by name overrides the table)
      */
-    public ApplicationClasses(List<String> include, List<String> exclude) {
+    public ApplicationClasses(List<String> include, List<String> exclude, List<OwnLoopThreads> ownLoops) {
         this.include = internalForm(include);
         this.exclude = internalForm(exclude);
+        this.ownLoops = ownLoops.stream()
+                .filter(kind -> include.stream().noneMatch(kind.threadClass()::startsWith))
+                .toList();
     }
 
-    /** Take every application class. */
-    public static ApplicationClasses all() {
-        return new ApplicationClasses(List.of(), List.of());
+    /**
+     * Return the row that keeps threads of {@code threadClass} (a {@code Thread} subclass) platform
+     * threads, or {@code null} when none does.
+     */
+    public OwnLoopThreads ownLoop(Class<? extends Thread> threadClass) {
+        return ownLoopOf.get(threadClass);
     }
 
     /**

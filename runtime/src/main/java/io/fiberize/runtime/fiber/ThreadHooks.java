@@ -27,7 +27,8 @@ import java.util.concurrent.ThreadFactory;
  *     {@code Thread.currentThread()} returns the stand-in inside its fiber.</li>
  * </ul>
  *
- * <p>A thread that asks for a stack size stays a platform thread: a fiber cannot honour it.
+ * <p>A thread that asks for a stack size stays a platform thread: a fiber cannot honour it. So do
+ * the threads of libraries that run their own event loop ({@link OwnLoopThreads}).
  * Before the runtime is up every hook leaves the JDK's behaviour alone.
  */
 public final class ThreadHooks {
@@ -74,7 +75,8 @@ public final class ThreadHooks {
 
     /**
      * Say whether {@code thread.start()} starts a fiber for it: a started stand-in (to be refused),
-     * or a new one whose class is an application's {@code Thread} subclass.
+     * or a new one whose class is an application's {@code Thread} subclass and not one that runs
+     * its own event loop.
      */
     public static boolean startsAsStandIn(Thread thread) {
         if (ProgramThreads.fiberOf(thread) != null) {
@@ -83,6 +85,7 @@ public final class ThreadHooks {
         FiberRuntime runtime = FiberRuntime.get();
         return runtime != null && !thread.isVirtual() && thread.getClass() != Thread.class
                 && runtime.config().application().contain(thread.getClass())
+                && runtime.config().application().ownLoop(thread.getClass()) == null
                 && thread.getState() == Thread.State.NEW && !keepsPlatform(thread);
     }
 

@@ -47,7 +47,7 @@ public final class ThreadCallSiteInstrumentation implements TypeInstrumentation 
     @Override
     public ClassRewrite rewrite(AgentOptions options) {
         CallSiteRewrite calls = calls();
-        ApplicationClasses application = new ApplicationClasses(options.include(), options.exclude());
+        ApplicationClasses application = OwnEventLoopThreads.applicationClasses(options);
         return (loader, className, classfile) -> {
             if (!application.contain(loader, className)) {
                 return null;
