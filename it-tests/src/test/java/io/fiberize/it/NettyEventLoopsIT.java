@@ -1,7 +1,9 @@
 package io.fiberize.it;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,5 +39,25 @@ class NettyEventLoopsIT {
         assertThat(run.agentLines()).noneMatch(line -> line.contains(LEFT_ALONE));
         ExitReport report = ExitReport.of(run);
         assertThat(report.get("fibersStarted")).as("%s", report).isGreaterThan(20);
+    }
+
+    @Test
+    void aLoopThatTheTableCannotKnowPinsAndTheWarningNamesTheExcludeThatAvoidsIt() throws Exception {
+        ForkedJvm.Result run = ForkedJvm.jdk25().classPath(BuildOutputs.programsWithLibrariesClassPath())
+                .agent("log=info").run("programs.NettyLoopOnPlainThread", "5");
+        assertThat(run.exitCode()).as("%s", run).isZero();
+        assertThat(run.stdout()).contains("echoed 10 of 10");
+        assertThat(run.agentLines().stream().filter(line -> line.contains("pinned a loop's carrier")))
+                .as("%s", run.stderr())
+                .singleElement(as(InstanceOfAssertFactories.STRING))
+                .matches("fiberize: warning: io\\.netty\\.channel\\.epoll\\.Native\\.epollWait0"
+                        + " \\(netty-transport-classes-epoll-[^ ]+\\.jar\\) pinned a loop's carrier 3 times;"
+                        + " exclude=programs\\.NettyLoopOnPlainThread keeps thread \"own-netty-loop-\\d\" and the"
+                        + " others NettyLoopOnPlainThread makes platform threads");
+
+        ForkedJvm.Result excluded = ForkedJvm.jdk25().classPath(BuildOutputs.programsWithLibrariesClassPath())
+                .agent("log=info,exclude=programs.NettyLoopOnPlainThread").run("programs.NettyLoopOnPlainThread", "5");
+        assertThat(excluded.stdout()).contains("echoed 10 of 10");
+        assertThat(excluded.stderr()).as("with the exclude the hint gives").doesNotContain(" stalled for ");
     }
 }

@@ -1,5 +1,6 @@
 package io.fiberize.runtime;
 
+import io.fiberize.runtime.fiber.PinningHints;
 import io.fiberize.runtime.jdk.Epoll;
 import io.fiberize.runtime.jdk.JdkNet;
 import io.fiberize.runtime.jdk.JdkPoller;
@@ -43,9 +44,12 @@ public final class FiberRuntime {
         }
         RuntimeLog.setLevel(config.logLevel());
         LoopGroup loops = LoopGroup.start("fiberize-loop", config.loops(), RunQueue.Fifo::new);
-        Watchdog watchdog = config.watchdogMillis() > 0
-                ? new Watchdog(loops.loops(), config.watchdogMillis()).start()
-                : null;
+        Watchdog watchdog = null;
+        if (config.watchdogMillis() > 0) {
+            watchdog = new Watchdog(loops.loops(), config.watchdogMillis());
+            watchdog.addListener(new PinningHints());
+            watchdog.start();
+        }
         current = new FiberRuntime(config, loops, new OffloadPool(config.offloadThreads()), watchdog);
         JmxExport.registerWhenCreated();
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("fiberize-exiting").unstarted(loops::exiting));

@@ -26,7 +26,7 @@ public final class Fibers {
      */
     public static Thread newFiber(EventLoop loop, String name, boolean daemon, Runnable task) {
         ProgramThread program = new ProgramThread(Thread.currentThread().getThreadGroup(), daemon,
-                Thread.NORM_PRIORITY, null);
+                Thread.NORM_PRIORITY, null, null);
         return newFiber(loop, name, program, true, task);
     }
 

@@ -25,6 +25,7 @@ final class ProgramThread {
     enum State { NEW, ARMED, STARTED, ENDED }
 
     private final ThreadGroup group;
+    private final Class<?> maker;
     private volatile boolean daemon;
     private volatile int priority;
     private volatile State state = State.NEW;
@@ -33,19 +34,30 @@ final class ProgramThread {
     private boolean keepingAlive;
 
     /**
+     * @param maker   the class whose code made the thread (for a stand-in: its class), or {@code
+     *                null} when a JDK thread factory made it
      * @param standIn the program's object when the fiber runs a stand-in; {@code null} when the
      *                program holds the fiber itself
      */
-    ProgramThread(ThreadGroup group, boolean daemon, int priority, Thread standIn) {
+    ProgramThread(ThreadGroup group, boolean daemon, int priority, Class<?> maker, Thread standIn) {
         this.group = group;
+        this.maker = maker;
         this.daemon = daemon;
         this.priority = priority;
         this.program = standIn;
     }
 
-    /** Return what the fiber that replaces {@code thread} (a platform thread, not started) reports. */
-    static ProgramThread of(Thread thread, Thread standIn) {
-        return new ProgramThread(thread.getThreadGroup(), thread.isDaemon(), thread.getPriority(), standIn);
+    /**
+     * Return what the fiber that replaces {@code thread} (a platform thread, not started, made by
+     * the code of {@code maker}) reports.
+     */
+    static ProgramThread of(Thread thread, Class<?> maker, Thread standIn) {
+        return new ProgramThread(thread.getThreadGroup(), thread.isDaemon(), thread.getPriority(), maker, standIn);
+    }
+
+    /** Return the class whose code made the thread, or {@code null} when a JDK thread factory did. */
+    Class<?> maker() {
+        return maker;
     }
 
     ThreadGroup group() {

@@ -41,15 +41,16 @@ public final class ThreadHooks {
     // ---- creation, from application code and JDK thread factories ----
 
     /**
-     * Return the fiber that replaces {@code made}, a plain platform thread just created and not
-     * started; {@code made} itself when it stays a platform thread.
+     * Return the fiber that replaces {@code made}, a plain platform thread that the code of
+     * {@code maker} just created and did not start; {@code made} itself when it stays a platform
+     * thread.
      */
-    public static Thread adopt(Thread made) {
+    public static Thread adopt(Thread made, Class<?> maker) {
         FiberRuntime runtime = FiberRuntime.get();
         if (runtime == null || made.isVirtual() || made.getState() != Thread.State.NEW || keepsPlatform(made)) {
             return made;
         }
-        ProgramThread program = ProgramThread.of(made, null);
+        ProgramThread program = ProgramThread.of(made, maker, null);
         Thread fiber = Fibers.newFiber(runtime.loops().next(), made.getName(), program, false, made::run);
         takeOver(made, fiber);
         Thread.UncaughtExceptionHandler handler = ThreadFields.ownHandler(made);
@@ -59,16 +60,30 @@ public final class ThreadHooks {
         return fiber;
     }
 
+    /** {@link #adopt} what a JDK thread factory made: no class of the application made it. */
+    public static Thread adoptFromJdkFactory(Thread made) {
+        return adopt(made, null);
+    }
+
     /** {@link #adopt} what a platform builder made, then start it: {@code builder.start(task)}. */
-    public static Thread startAdopted(Thread made) {
-        Thread thread = adopt(made);
+    public static Thread startAdopted(Thread made, Class<?> maker) {
+        Thread thread = adopt(made, maker);
         thread.start();
         return thread;
     }
 
-    /** Return a factory that {@link #adopt}s what {@code factory} makes. */
-    public static ThreadFactory adopting(ThreadFactory factory) {
-        return task -> adopt(factory.newThread(task));
+    /** Return a factory that {@link #adopt}s what {@code factory}, made by {@code maker}'s code, makes. */
+    public static ThreadFactory adopting(ThreadFactory factory, Class<?> maker) {
+        return task -> adopt(factory.newThread(task), maker);
+    }
+
+    /**
+     * Return the class whose code made the thread {@code fiber} runs (for a stand-in: its class),
+     * or {@code null} when it is not a fiber of ours or a JDK thread factory made it.
+     */
+    public static Class<?> maker(Thread fiber) {
+        ProgramThread program = ProgramThreads.of(fiber);
+        return program == null ? null : program.maker();
     }
 
     // ---- java.lang.Thread.start() ----
@@ -104,7 +119,7 @@ public final class ThreadHooks {
         if (ProgramThreads.fiberOf(standIn) != null) {
             throw new IllegalThreadStateException();
         }
-        ProgramThread program = ProgramThread.of(standIn, standIn);
+        ProgramThread program = ProgramThread.of(standIn, standIn.getClass(), standIn);
         Thread fiber = Fibers.newFiber(runtime.loops().next(), standIn.getName(), program, false, () -> {
             STAND_IN.set(standIn);
             standIn.run();

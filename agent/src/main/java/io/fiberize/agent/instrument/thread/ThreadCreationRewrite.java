@@ -37,7 +37,8 @@ import java.util.concurrent.ThreadFactory;
  *
  * <p>Each insertion takes the {@code Thread} (or factory) on top of the operand stack and leaves
  * one of the same type, so no frame changes: each method keeps its stack map frames, which the
- * class-file API re-anchors on their labels.
+ * class-file API re-anchors on their labels (and it counts the one more stack slot the constant
+ * naming the creating class takes, for {@code ThreadHooks.maker}).
  */
 final class ThreadCreationRewrite {
     private static final ClassFile FILES = ClassFile.of(ClassFile.StackMapsOption.DROP_STACK_MAPS);
@@ -46,8 +47,8 @@ final class ThreadCreationRewrite {
     private static final ClassDesc HOOKS = ClassDesc.of(ThreadHooks.class.getName());
     private static final ClassDesc CD_THREAD = ClassDesc.of(Thread.class.getName());
     private static final ClassDesc CD_FACTORY = ClassDesc.of(ThreadFactory.class.getName());
-    private static final MethodTypeDesc THREAD_TO_THREAD = MethodTypeDesc.of(CD_THREAD, CD_THREAD);
-    private static final MethodTypeDesc FACTORY_TO_FACTORY = MethodTypeDesc.of(CD_FACTORY, CD_FACTORY);
+    private static final MethodTypeDesc ADOPT = MethodTypeDesc.of(CD_THREAD, CD_THREAD, ConstantDescs.CD_Class);
+    private static final MethodTypeDesc ADOPTING = MethodTypeDesc.of(CD_FACTORY, CD_FACTORY, ConstantDescs.CD_Class);
     private static final MethodTypeDesc UNSTARTED = MethodTypeDesc.of(CD_THREAD, ClassDesc.of(Runnable.class.getName()));
 
     private ThreadCreationRewrite() {
@@ -62,9 +63,11 @@ final class ThreadCreationRewrite {
         if (!createsThreads(model)) {
             return null;
         }
+        // A class constant needs class file version 49 (Java 5); older classes pass no maker.
+        ClassDesc maker = model.majorVersion() >= ClassFile.JAVA_5_VERSION ? model.thisClass().asSymbol() : null;
         return FILES.transformClass(model, ClassTransform.transformingMethods((method, element) -> {
             if (element instanceof CodeModel code) {
-                method.transformCode(code, new Creations(code));
+                method.transformCode(code, new Creations(code, maker));
             } else {
                 method.with(element);
             }
@@ -91,14 +94,19 @@ final class ThreadCreationRewrite {
                         && created.className().asInternalName().equals(THREAD));
     }
 
-    /** Rewrite the creations in one method; keep its stack map frames. */
+    /**
+     * Rewrite the creations in one method; keep its stack map frames. Each hook also gets the
+     * class whose code creates the thread, a constant pushed just before the call.
+     */
     private static final class Creations implements CodeTransform {
         private final CodeModel code;
+        private final ClassDesc maker;
         /** {@code new Thread} instructions whose constructor call is still to come. */
         private int unconstructed;
 
-        Creations(CodeModel code) {
+        Creations(CodeModel code, ClassDesc maker) {
             this.code = code;
+            this.maker = maker;
         }
 
         @Override
@@ -131,22 +139,32 @@ final class ThreadCreationRewrite {
                     && name.equals(ConstantDescs.INIT_NAME) && unconstructed > 0) {
                 unconstructed--;
                 builder.with(call);
-                builder.invokestatic(HOOKS, "adopt", THREAD_TO_THREAD);
+                hook(builder, "adopt", ADOPT);
             } else if (call.opcode() == Opcode.INVOKEINTERFACE && BUILDERS.contains(owner)
                     && call.typeSymbol().equals(UNSTARTED) && name.equals("unstarted")) {
                 builder.with(call);
-                builder.invokestatic(HOOKS, "adopt", THREAD_TO_THREAD);
+                hook(builder, "adopt", ADOPT);
             } else if (call.opcode() == Opcode.INVOKEINTERFACE && BUILDERS.contains(owner)
                     && call.typeSymbol().equals(UNSTARTED) && name.equals("start")) {
                 builder.invokeinterface(call.owner().asSymbol(), "unstarted", UNSTARTED);
-                builder.invokestatic(HOOKS, "startAdopted", THREAD_TO_THREAD);
+                hook(builder, "startAdopted", ADOPT);
             } else if (call.opcode() == Opcode.INVOKEINTERFACE && BUILDERS.contains(owner)
                     && name.equals("factory") && call.typeSymbol().returnType().equals(CD_FACTORY)) {
                 builder.with(call);
-                builder.invokestatic(HOOKS, "adopting", FACTORY_TO_FACTORY);
+                hook(builder, "adopting", ADOPTING);
             } else {
                 builder.with(call);
             }
+        }
+
+        /** Call the hook {@code name} with the {@code Thread} (or factory) on the stack and the maker. */
+        private void hook(CodeBuilder builder, String name, MethodTypeDesc type) {
+            if (maker == null) {
+                builder.aconst_null();
+            } else {
+                builder.ldc(maker);
+            }
+            builder.invokestatic(HOOKS, name, type);
         }
     }
 }
