@@ -1,17 +1,10 @@
 package programs;
 
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.socket.SocketChannel;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -35,20 +28,8 @@ public final class NettyLoopOnPlainThread {
         ThreadFactory ownThreads = task -> new Thread(task, "own-netty-loop-" + made.incrementAndGet());
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(LOOPS, ownThreads, EpollIoHandler.newFactory());
         try {
-            Channel server = new ServerBootstrap().group(group).channel(EpollServerSocketChannel.class)
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel channel) {
-                            channel.pipeline().addLast(new ChannelInboundHandlerAdapter() {
-                                @Override
-                                public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                                    ctx.writeAndFlush(msg);
-                                }
-                            });
-                        }
-                    })
-                    .bind(InetAddress.getLoopbackAddress(), 0).sync().channel();
-            int port = ((InetSocketAddress) server.localAddress()).getPort();
+            Channel server = NettyEcho.bind(group);
+            int port = NettyEcho.port(server);
             Socket[] sockets = new Socket[LOOPS - 1];
             for (int c = 0; c < sockets.length; c++) {
                 sockets[c] = new Socket(InetAddress.getLoopbackAddress(), port);
