@@ -1,6 +1,7 @@
 package io.fiberize.agent.instrument;
 
 import io.fiberize.agent.instrument.dump.ThreadDumperInstrumentation;
+import io.fiberize.agent.instrument.net.DescriptorCloseInstrumentation;
 import io.fiberize.agent.instrument.net.ListenBacklogInstrumentation;
 import io.fiberize.agent.instrument.net.PollerCallInstrumentation;
 import io.fiberize.agent.instrument.offload.DnsInstrumentation;
@@ -44,6 +45,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Instrumentations {
     private static final List<TypeInstrumentation> ALL = List.of(
             new PollerCallInstrumentation(),
+            DescriptorCloseInstrumentation.sockets(),
+            DescriptorCloseInstrumentation.pipes(),
+            DescriptorCloseInstrumentation.preCloses(),
             new ListenBacklogInstrumentation(),
             new VirtualThreadTimerInstrumentation(),
             new VirtualThreadInstrumentation(),

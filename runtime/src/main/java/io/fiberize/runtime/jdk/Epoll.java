@@ -29,10 +29,16 @@ public final class Epoll {
     public static final int ERR = 0x008;
     /** {@code EPOLLHUP}. */
     public static final int HUP = 0x010;
+    /** {@code EPOLLRDHUP}. */
+    public static final int RDHUP = 0x2000;
     /** {@code EPOLLONESHOT}. */
     public static final int ONESHOT = 1 << 30;
+    /** {@code EPOLLET}. */
+    public static final int EDGE_TRIGGERED = 1 << 31;
     /** {@code ENOENT}, as {@code epoll_ctl} returns it. */
     public static final int ENOENT = 2;
+    /** {@code EEXIST}, as {@code epoll_ctl} returns it. */
+    public static final int EEXIST = 17;
     /** {@code Net.POLLIN}, the event code the JDK's socket code passes to its poller. */
     public static final int POLLIN;
     /** {@code Net.POLLOUT}, the event code the JDK's socket code passes to its poller. */

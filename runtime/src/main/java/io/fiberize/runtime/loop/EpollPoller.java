@@ -9,14 +9,29 @@ import java.util.concurrent.locks.LockSupport;
  * Wait for file-descriptor readiness on a loop's own {@code epoll} instance and wake the fibers
  * that wait for it.
  *
- * <p>All methods but {@link #wakeup} run on the loop thread. Registrations are one-shot, as in
- * the JDK's {@code EPollPoller}: a descriptor is armed with the union of what its waiters want,
- * fires at most once, and is re-armed only while someone still waits. A descriptor may have a
- * reader and a writer waiting at once (a proxy reads and writes one socket from two fibers).
- * Woken fibers re-check their condition: a wake-up is a hint, never a promise of data.
+ * <p>All methods but {@link #wakeup} run on the loop thread. A descriptor is registered one of two
+ * ways, chosen by its first waiter:
+ * <ul>
+ * <li><b>Lasting</b>, for the JDK's sockets (whose every close the agent reports, {@link #forget}):
+ *     registered once, edge-triggered, for reading and writing, and left registered until the
+ *     socket closes. An edge that comes while nobody waits is kept as a token that the next
+ *     waiter takes at once, so a waiter that got {@code EAGAIN} just before the edge does not
+ *     sleep through it. No {@code epoll_ctl} per wait.</li>
+ * <li><b>One-shot</b>, for everything else (pipes, selectors: closes the agent does not see),
+ *     as in the JDK's {@code EPollPoller}: armed with the union of what its waiters want, fires at
+ *     most once, re-armed only while someone still waits, removed when nobody does. A closed
+ *     descriptor leaves nothing behind.</li>
+ * </ul>
+ * A descriptor may have a reader and a writer waiting at once (a proxy reads and writes one socket
+ * from two fibers). Woken fibers re-check their condition: a wake-up is a hint, never a promise
+ * of data.
  */
 final class EpollPoller implements AutoCloseable {
     private static final int MAX_EVENTS = 512;
+    private static final int LASTING_EVENTS = Epoll.IN | Epoll.OUT | Epoll.RDHUP | Epoll.EDGE_TRIGGERED;
+    private static final byte UNREGISTERED = 0;
+    private static final byte ONE_SHOT = 1;
+    private static final byte LASTING = 2;
 
     private final int epfd;
     private final long pollArray;
@@ -24,11 +39,24 @@ final class EpollPoller implements AutoCloseable {
     private final int wakeupFdValue;
     private final Object wakeupLock = new Object();
     private boolean closed; // guarded by wakeupLock
+    private final LastingRegistrations lasting;
+    private final int index;
     private IoWait[] readers = new IoWait[1024];
     private IoWait[] writers = new IoWait[1024];
+    private byte[] modes = new byte[1024];
+    /** For a lasting registration: an edge came while no reader (writer) waited. */
+    private boolean[] readable = new boolean[1024];
+    private boolean[] writable = new boolean[1024];
     private int waiting;
 
-    EpollPoller() throws IOException {
+    /**
+     * @param lasting where this poller notes its lasting registrations, for the closes to find
+     *                them; {@code null} for a loop outside a group, which registers one-shot only
+     * @param index   this loop's number in its group
+     */
+    EpollPoller(LastingRegistrations lasting, int index) throws IOException {
+        this.lasting = lasting;
+        this.index = index;
         epfd = Epoll.create();
         pollArray = Epoll.allocatePollArray(MAX_EVENTS);
         wakeupFd = Epoll.newEventFd();
@@ -91,8 +119,29 @@ final class EpollPoller implements AutoCloseable {
     void stop(int fd, boolean read) {
         if (fd < readers.length) {
             wakeAll(read ? readers : writers, fd);
-            rearm(fd);
+            if (modes[fd] == ONE_SHOT) {
+                rearm(fd);
+            }
         }
+    }
+
+    /**
+     * Drop the lasting registration of {@code fd}, whose socket is being closed: the kernel may
+     * give its number to a new socket next, which must be registered anew. Runs before any wait
+     * for that new socket (the close hands this in before it closes), and wakes whoever still
+     * waits (nobody should: the JDK wakes a closed socket's waiters first).
+     */
+    void forget(int fd) {
+        if (fd >= modes.length || modes[fd] != LASTING) {
+            return;
+        }
+        // The descriptor may be closed by now, or belong to a file this loop never registered: then this fails, harmlessly.
+        Epoll.ctl(epfd, Epoll.CTL_DEL, fd, 0);
+        modes[fd] = UNREGISTERED;
+        readable[fd] = false;
+        writable[fd] = false;
+        wakeAll(readers, fd);
+        wakeAll(writers, fd);
     }
 
     void link(IoWait wait) {
@@ -101,16 +150,26 @@ final class EpollPoller implements AutoCloseable {
         }
         int fd = wait.fd;
         ensureCapacity(fd);
-        IoWait[] list = wait.read ? readers : writers;
-        wait.next = list[fd];
-        list[fd] = wait;
-        wait.linked = true;
-        waiting++;
-        if (rearm(fd) != 0) {
+        if (wait.lasting && modes[fd] != LASTING && lasting != null && lasting.mark(fd, index)
+                && !registerLasting(fd)) {
             // Not pollable, or already closed: let the fiber retry and meet the real error.
+            wake(wait);
+            return;
+        }
+        if (modes[fd] == LASTING) {
+            boolean[] edges = wait.read ? readable : writable;
+            if (edges[fd]) {
+                edges[fd] = false;
+                wake(wait);
+                return;
+            }
+            append(wait);
+            return;
+        }
+        append(wait);
+        if (rearm(fd) != 0) {
             unlink(wait);
-            wait.done = true;
-            LockSupport.unpark(wait.fiber);
+            wake(wait);
         }
     }
 
@@ -133,17 +192,64 @@ final class EpollPoller implements AutoCloseable {
         wait.next = null;
         wait.linked = false;
         waiting--;
-        rearm(wait.fd);
+        if (modes[wait.fd] == ONE_SHOT) {
+            rearm(wait.fd);
+        }
+    }
+
+    private void append(IoWait wait) {
+        IoWait[] list = wait.read ? readers : writers;
+        wait.next = list[wait.fd];
+        list[wait.fd] = wait;
+        wait.linked = true;
+        waiting++;
+    }
+
+    private static void wake(IoWait wait) {
+        wait.done = true;
+        LockSupport.unpark(wait.fiber);
+    }
+
+    /**
+     * Register {@code fd} lastingly, edge-triggered for reading and writing (taking it over from
+     * a one-shot registration, if it has one); return whether it worked. The kernel reports the
+     * descriptor's readiness at once if it is ready already, so no edge is lost to the switch.
+     */
+    private boolean registerLasting(int fd) {
+        int err = Epoll.ctl(epfd, modes[fd] == ONE_SHOT ? Epoll.CTL_MOD : Epoll.CTL_ADD, fd, LASTING_EVENTS);
+        if (err == Epoll.ENOENT) {
+            err = Epoll.ctl(epfd, Epoll.CTL_ADD, fd, LASTING_EVENTS);
+        } else if (err == Epoll.EEXIST) {
+            err = Epoll.ctl(epfd, Epoll.CTL_MOD, fd, LASTING_EVENTS);
+        }
+        if (err != 0) {
+            return false;
+        }
+        modes[fd] = LASTING;
+        readable[fd] = false;
+        writable[fd] = false;
+        return true;
     }
 
     private void ready(int fd, int events) {
         if (fd >= readers.length) {
             return;
         }
-        if ((events & (Epoll.IN | Epoll.ERR | Epoll.HUP)) != 0) {
+        boolean in = (events & (Epoll.IN | Epoll.ERR | Epoll.HUP | Epoll.RDHUP)) != 0;
+        boolean out = (events & (Epoll.OUT | Epoll.ERR | Epoll.HUP)) != 0;
+        if (modes[fd] == LASTING) {
+            if (in && !wakeAll(readers, fd)) {
+                readable[fd] = true;
+            }
+            if (out && !wakeAll(writers, fd)) {
+                writable[fd] = true;
+            }
+            return;
+        }
+        if (in) {
             wakeAll(readers, fd);
         }
-        if ((events & (Epoll.OUT | Epoll.ERR | Epoll.HUP)) != 0) {
+        if (out) {
             wakeAll(writers, fd);
         }
         // One-shot: the descriptor is disarmed now; arm it again for whoever still waits.
@@ -152,33 +258,40 @@ final class EpollPoller implements AutoCloseable {
         }
     }
 
-    private void wakeAll(IoWait[] list, int fd) {
+    /** Wake every waiter of {@code fd} in {@code list}; return whether there was one. */
+    private boolean wakeAll(IoWait[] list, int fd) {
         IoWait w = list[fd];
+        if (w == null) {
+            return false;
+        }
         list[fd] = null;
         while (w != null) {
             IoWait next = w.next;
             w.next = null;
             w.linked = false;
-            w.done = true;
             waiting--;
-            LockSupport.unpark(w.fiber);
+            wake(w);
             w = next;
         }
+        return true;
     }
 
     /**
-     * Arm {@code fd} for what its waiters want, or remove it when nobody waits; return the errno.
+     * Arm {@code fd}, registered one-shot, for what its waiters want, or remove it when nobody
+     * waits; return the errno.
      */
     private int rearm(int fd) {
         int interest = (readers[fd] != null ? Epoll.IN : 0) | (writers[fd] != null ? Epoll.OUT : 0);
         if (interest == 0) {
             Epoll.ctl(epfd, Epoll.CTL_DEL, fd, 0);
+            modes[fd] = UNREGISTERED;
             return 0;
         }
         int err = Epoll.ctl(epfd, Epoll.CTL_MOD, fd, interest | Epoll.ONESHOT);
         if (err == Epoll.ENOENT) {
             err = Epoll.ctl(epfd, Epoll.CTL_ADD, fd, interest | Epoll.ONESHOT);
         }
+        modes[fd] = err == 0 ? ONE_SHOT : UNREGISTERED;
         return err;
     }
 
@@ -187,6 +300,9 @@ final class EpollPoller implements AutoCloseable {
             int length = Math.max(readers.length * 2, Integer.highestOneBit(fd) << 1);
             readers = Arrays.copyOf(readers, length);
             writers = Arrays.copyOf(writers, length);
+            modes = Arrays.copyOf(modes, length);
+            readable = Arrays.copyOf(readable, length);
+            writable = Arrays.copyOf(writable, length);
         }
     }
 

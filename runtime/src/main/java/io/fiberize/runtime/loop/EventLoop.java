@@ -86,13 +86,22 @@ public final class EventLoop implements Executor {
     private volatile long compensations;
 
     /**
-     * Create a loop with the given run-queue policy; {@link #start()} starts its carrier.
+     * Create a loop on its own with the given run-queue policy; {@link #start()} starts its
+     * carrier. It registers descriptors one-shot only: no group reports their closes to it.
      */
     public EventLoop(String name, RunQueue runQueue) {
+        this(name, runQueue, null, 0);
+    }
+
+    /**
+     * Create loop number {@code index} of a group whose closes find its lasting registrations in
+     * {@code lasting}.
+     */
+    EventLoop(String name, RunQueue runQueue, LastingRegistrations lasting, int index) {
         this.name = name;
         this.runQueue = runQueue;
         try {
-            this.poller = new EpollPoller();
+            this.poller = new EpollPoller(lasting, index);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the loop's epoll instance", e);
         }
@@ -191,7 +200,21 @@ public final class EventLoop implements Executor {
      * blocker meanwhile ({@link FdWait}), which is how the fiber dump tells what it waits for.
      */
     public void awaitFd(int fd, boolean read, long nanos, BooleanSupplier isOpen) {
-        IoWait wait = new IoWait(poller, Thread.currentThread(), fd, read);
+        awaitFd(fd, read, nanos, isOpen, false);
+    }
+
+    /**
+     * Park as {@link #awaitFd(int, boolean, long, BooleanSupplier)} for a socket of the JDK,
+     * whose every close the agent reports ({@link LoopGroup#forget}): the descriptor may stay
+     * registered with this loop's epoll, edge-triggered, until then, so that the next waits cost
+     * no {@code epoll_ctl}.
+     */
+    public void awaitSocket(int fd, boolean read, long nanos, BooleanSupplier isOpen) {
+        awaitFd(fd, read, nanos, isOpen, true);
+    }
+
+    private void awaitFd(int fd, boolean read, long nanos, BooleanSupplier isOpen, boolean lasting) {
+        IoWait wait = new IoWait(poller, Thread.currentThread(), fd, read, lasting);
         submit(wait);
         try {
             if (isOpen.getAsBoolean()) {
@@ -213,6 +236,11 @@ public final class EventLoop implements Executor {
      */
     public void stopWaiters(int fd, boolean read) {
         submit((LoopOp) () -> poller.stop(fd, read));
+    }
+
+    /** Drop this loop's lasting registration of {@code fd}, whose socket is being closed. */
+    void forget(int fd) {
+        submit((LoopOp) () -> poller.forget(fd));
     }
 
     // ---- the loop itself: everything below runs on the owner only --------------------------

@@ -12,6 +12,8 @@ final class IoWait implements LoopOp, FdWait {
     final Thread fiber;
     final int fd;
     final boolean read;
+    /** Whether the descriptor may be registered lastingly: a JDK socket, whose closes the agent reports. */
+    final boolean lasting;
     final EpollPoller poller;
     IoWait next;          // in the descriptor's list; loop thread only
     boolean linked;       // loop thread only
@@ -23,11 +25,12 @@ final class IoWait implements LoopOp, FdWait {
      */
     boolean done;
 
-    IoWait(EpollPoller poller, Thread fiber, int fd, boolean read) {
+    IoWait(EpollPoller poller, Thread fiber, int fd, boolean read, boolean lasting) {
         this.poller = poller;
         this.fiber = fiber;
         this.fd = fd;
         this.read = read;
+        this.lasting = lasting;
     }
 
     @Override

@@ -13,10 +13,12 @@ import java.util.function.Supplier;
  */
 public final class LoopGroup {
     private final EventLoop[] loops;
+    private final LastingRegistrations lasting;
     private final AtomicInteger next = new AtomicInteger();
 
-    private LoopGroup(EventLoop[] loops) {
+    private LoopGroup(EventLoop[] loops, LastingRegistrations lasting) {
         this.loops = loops;
+        this.lasting = lasting;
     }
 
     /**
@@ -26,11 +28,12 @@ public final class LoopGroup {
         if (count < 1) {
             throw new IllegalArgumentException("a loop group needs at least one loop, not " + count);
         }
+        LastingRegistrations lasting = new LastingRegistrations();
         EventLoop[] loops = new EventLoop[count];
         for (int i = 0; i < count; i++) {
-            loops[i] = new EventLoop(prefix + "-" + i, runQueues.get()).start();
+            loops[i] = new EventLoop(prefix + "-" + i, runQueues.get(), lasting, i).start();
         }
-        return new LoopGroup(loops);
+        return new LoopGroup(loops, lasting);
     }
 
     /**
@@ -54,6 +57,19 @@ public final class LoopGroup {
     public void stopWaiters(int fd, boolean read) {
         for (EventLoop loop : loops) {
             loop.stopWaiters(fd, read);
+        }
+    }
+
+    /**
+     * Tell the loops that registered {@code fd} lastingly to drop it: its socket is about to be
+     * closed (or replaced by {@code dup2}), after which the kernel may give the number to a new
+     * one. Called before the close, so each loop drops it before any wait for that new socket.
+     */
+    public void forget(int fd) {
+        int marks = lasting.take(fd);
+        while (marks != 0) {
+            loops[Integer.numberOfTrailingZeros(marks)].forget(fd);
+            marks &= marks - 1;
         }
     }
 

@@ -3,8 +3,10 @@ package io.fiberize.runtime.net;
 import io.fiberize.runtime.FiberRuntime;
 import io.fiberize.runtime.fiber.Fibers;
 import io.fiberize.runtime.jdk.Epoll;
+import io.fiberize.runtime.jdk.FileKinds;
 import io.fiberize.runtime.jdk.JdkPoller;
 import io.fiberize.runtime.loop.EventLoop;
+import java.io.FileDescriptor;
 import java.io.IOException;
 import java.nio.channels.SelectableChannel;
 import java.util.function.BooleanSupplier;
@@ -21,6 +23,12 @@ import java.util.function.BooleanSupplier;
  * program whose virtual threads are all fibers never starts them.
  */
 public final class NetHooks {
+    /**
+     * Whether a close can name its descriptor ({@link #closing}), which lasting registrations
+     * need; without it every wait registers one-shot.
+     */
+    private static final boolean CLOSES_NAMED = FileKinds.check() == null;
+
     private NetHooks() {
     }
 
@@ -42,7 +50,7 @@ public final class NetHooks {
         if (loop == null) {
             JdkPoller.poll(fd, event, nanos, isOpen);
         } else {
-            loop.awaitFd(fd, event == Epoll.POLLIN, nanos, isOpen);
+            await(loop, fd, event == Epoll.POLLIN, nanos, isOpen);
         }
     }
 
@@ -72,7 +80,15 @@ public final class NetHooks {
         if (loop == null) {
             throw new IllegalStateException(Thread.currentThread() + " is not a fiber");
         }
-        loop.awaitFd(Epoll.fdOf(channel), read, nanos, channel::isOpen);
+        await(loop, Epoll.fdOf(channel), read, nanos, channel::isOpen);
+    }
+
+    private static void await(EventLoop loop, int fd, boolean read, long nanos, BooleanSupplier isOpen) {
+        if (CLOSES_NAMED) {
+            loop.awaitSocket(fd, read, nanos, isOpen);
+        } else {
+            loop.awaitFd(fd, read, nanos, isOpen);
+        }
     }
 
     /**
@@ -84,6 +100,22 @@ public final class NetHooks {
             runtime.loops().stopWaiters(fd, event == Epoll.POLLIN);
         }
         JdkPoller.stopPoll(fd, event);
+    }
+
+    /**
+     * Before the JDK closes {@code fd} or replaces it by {@code dup2} ({@code dispatcher} does):
+     * the loops that registered it lastingly drop it, so that a new socket given the same number
+     * is registered anew. The agent calls this first thing in the JDK's socket and pipe
+     * dispatchers' {@code close} and in {@code NativeDispatcher.preClose}.
+     */
+    public static void closing(Object dispatcher, FileDescriptor fd) {
+        FiberRuntime runtime = FiberRuntime.get();
+        if (runtime != null) {
+            int number = FileKinds.number(fd);
+            if (number >= 0) {
+                runtime.loops().forget(number);
+            }
+        }
     }
 
     /**

@@ -1,0 +1,99 @@
+package io.fiberize.runtime.loop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fiberize.runtime.Eventually;
+import io.fiberize.runtime.SocketPair;
+import io.fiberize.runtime.fiber.Fibers;
+import io.fiberize.runtime.jdk.Epoll;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sockets registered lastingly ({@link EventLoop#awaitSocket}): an edge that comes while nobody
+ * waits is not lost, and a descriptor number that a close gave back and a new socket took is
+ * registered anew once the close was reported ({@link LoopGroup#forget}).
+ */
+class LastingRegistrationTest {
+    private final LoopGroup group = LoopGroup.start("lasting-loop", 1, RunQueue.Fifo::new);
+    private final EventLoop loop = group.loops().getFirst();
+
+    @AfterEach
+    void stop() {
+        group.shutdown();
+    }
+
+    @Test
+    void dataThatArrivesWhileNobodyWaitsWakesTheNextWaiterAtOnce() throws Exception {
+        try (SocketPair pair = SocketPair.open()) {
+            SocketChannel channel = pair.left();
+            int fd = Epoll.fdOf(channel);
+            AtomicInteger read = new AtomicInteger();
+            Thread reader = Fibers.start(loop, "reader", true, () -> {
+                try {
+                    ByteBuffer buf = ByteBuffer.allocate(8);
+                    // First wait: registers the socket; the first byte ends it.
+                    while (channel.read(buf) == 0) {
+                        loop.awaitSocket(fd, true, 0, channel::isOpen);
+                    }
+                    // Now the peer writes while this fiber does not wait (it sleeps): the edge
+                    // comes with nobody to wake, and the next wait must end at once, not never.
+                    Thread.sleep(200);
+                    loop.awaitSocket(fd, true, 0, channel::isOpen);
+                    read.set(buf.position() + channel.read(buf));
+                } catch (IOException | InterruptedException e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            Eventually.await("reader parked on I/O", () -> loop.stats().parkedOnIo() == 1);
+            pair.right().write(ByteBuffer.wrap(new byte[] {1}));
+            Eventually.await("reader asleep", () -> loop.stats().parkedOnIo() == 0);
+            pair.right().write(ByteBuffer.wrap(new byte[] {2}));
+            Eventually.join(reader);
+            assertThat(read).hasValue(2);
+        }
+    }
+
+    @Test
+    void aNumberReusedAfterAReportedCloseIsRegisteredForTheNewSocket() throws Exception {
+        SocketPair first = SocketPair.open();
+        int fd = Epoll.fdOf(first.left());
+        awaitOneByte(first);
+        group.forget(fd);
+        first.close();
+
+        SocketPair second = SocketPair.open();
+        try (second) {
+            assertThat(Epoll.fdOf(second.left()) == fd || Epoll.fdOf(second.right()) == fd)
+                    .as("the kernel gives the lowest free number again").isTrue();
+            SocketPair reused = Epoll.fdOf(second.left()) == fd ? second : new SocketPair(second.right(), second.left());
+            awaitOneByte(reused);
+        }
+    }
+
+    /** A fiber waits on {@code pair.left()} lastingly until the byte written to the right end arrives. */
+    private void awaitOneByte(SocketPair pair) throws Exception {
+        SocketChannel channel = pair.left();
+        int fd = Epoll.fdOf(channel);
+        AtomicInteger got = new AtomicInteger(-1);
+        Thread reader = Fibers.start(loop, "reader", true, () -> {
+            try {
+                ByteBuffer buf = ByteBuffer.allocate(1);
+                while (channel.read(buf) == 0) {
+                    loop.awaitSocket(fd, true, 0, channel::isOpen);
+                }
+                got.set(buf.get(0));
+            } catch (IOException e) {
+                throw new RuntimeException(e);
+            }
+        });
+        Eventually.await("reader parked on I/O", () -> loop.stats().parkedOnIo() == 1);
+        pair.right().write(ByteBuffer.wrap(new byte[] {7}));
+        Eventually.join(reader);
+        assertThat(got).hasValue(7);
+    }
+}
