@@ -13,14 +13,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Netty epoll event loops on threads the application makes itself, plain {@code new Thread}s from
  * its own factory, which the agent's table of event-loop threads cannot know: an echo server with
- * three loops (the listening socket on one, a connection on each of the two others) answering one
- * byte per connection every 250 ms, so that each loop waits in {@code epoll_wait} between requests.
+ * four loops (the listening socket on one, a connection on each of the others) answering one byte
+ * per connection every 250 ms, so that each loop waits in {@code epoll_wait} between requests.
  *
  * <p>Arguments: requests per connection (5). Prints how many echoes came back.
  */
 public final class NettyLoopOnPlainThread {
 
-    private static final int LOOPS = 3;
+    private static final int LOOPS = 4;
 
     public static void main(String[] args) throws Exception {
         int requests = args.length > 0 ? Integer.parseInt(args[0]) : 5;

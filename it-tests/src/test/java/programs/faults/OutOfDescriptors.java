@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A thread-per-connection echo server in a process that runs out of file descriptors (run it
@@ -23,12 +24,17 @@ public final class OutOfDescriptors {
 
     public static void main(String[] args) throws Exception {
         Set<String> acceptFailures = new ConcurrentSkipListSet<>();
+        AtomicInteger serving = new AtomicInteger();
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             int port = server.getLocalPort();
-            Thread acceptor = new Thread(() -> serve(server, acceptFailures), "acceptor");
+            Thread acceptor = new Thread(() -> serve(server, acceptFailures, serving), "acceptor");
             acceptor.setDaemon(true);
             acceptor.start();
             print("echo before the limit", () -> echo(port, 'a'));
+            // The server's end of that connection closes on its own time: wait, so that it frees its descriptor now.
+            while (serving.get() > 0) {
+                sleep(10);
+            }
 
             List<FileInputStream> files = new ArrayList<>();
             print("open files until the limit", () -> {
@@ -59,12 +65,19 @@ public final class OutOfDescriptors {
         }
     }
 
-    /** Accept connections and echo each in a thread of its own; note each distinct accept failure and retry. */
-    private static void serve(ServerSocket server, Set<String> acceptFailures) {
+    /**
+     * Accept connections and echo each in a thread of its own, counting those being served; note
+     * each distinct accept failure and retry.
+     */
+    private static void serve(ServerSocket server, Set<String> acceptFailures, AtomicInteger serving) {
         while (!server.isClosed()) {
             try {
                 Socket socket = server.accept();
-                new Thread(() -> echoAll(socket)).start();
+                serving.incrementAndGet();
+                new Thread(() -> {
+                    echoAll(socket);
+                    serving.decrementAndGet();
+                }).start();
             } catch (IOException e) {
                 if (!server.isClosed()) {
                     acceptFailures.add(e.getClass().getName() + ": " + e.getMessage());

@@ -46,7 +46,7 @@ class NettyEventLoopsIT {
         ForkedJvm.Result run = ForkedJvm.jdk25().classPath(BuildOutputs.programsWithLibrariesClassPath())
                 .agent("log=info").run("programs.NettyLoopOnPlainThread", "5");
         assertThat(run.exitCode()).as("%s", run).isZero();
-        assertThat(run.stdout()).contains("echoed 10 of 10");
+        assertThat(run.stdout()).contains("echoed 15 of 15");
         assertThat(run.agentLines().stream().filter(line -> line.contains("pinned a loop's carrier")))
                 .as("%s", run.stderr())
                 .singleElement(as(InstanceOfAssertFactories.STRING))
@@ -57,7 +57,7 @@ class NettyEventLoopsIT {
 
         ForkedJvm.Result excluded = ForkedJvm.jdk25().classPath(BuildOutputs.programsWithLibrariesClassPath())
                 .agent("log=info,exclude=programs.NettyLoopOnPlainThread").run("programs.NettyLoopOnPlainThread", "5");
-        assertThat(excluded.stdout()).contains("echoed 10 of 10");
+        assertThat(excluded.stdout()).contains("echoed 15 of 15");
         assertThat(excluded.stderr()).as("with the exclude the hint gives").doesNotContain(" stalled for ");
     }
 }

@@ -83,27 +83,21 @@ public final class CallSiteRewrite {
     /**
      * Add the method {@code owner.name(parameters)}, public or declared by {@code owner} itself:
      * its calls go to the hook of the same name that takes the receiver (unless the method is
-     * static) and then the same parameters.
+     * static) and then the same parameters, each as its own type or a supertype ({@code Object}
+     * for a receiver of a class the hooks cannot name).
      *
      * @throws IllegalStateException if the method or the hook is missing, or they return different types
      */
     public CallSiteRewrite method(Class<?> owner, String name, Class<?>... parameters) {
         Method method = find(owner, name, parameters);
-        Method hook;
-        try {
-            hook = hooks.getMethod(name, Hook.values(method).toArray(Class<?>[]::new));
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(hooks.getSimpleName() + "." + name + " is missing", e);
-        }
-        if (hook.getReturnType() != method.getReturnType() || !Modifier.isStatic(hook.getModifiers())) {
+        Hook hook = Hook.find(hooks, name, Hook.values(method), false, method.getReturnType());
+        if (!hook.type().returnType().equals(Hook.desc(method.getReturnType()))) {
             throw new IllegalStateException(hooks.getSimpleName() + "." + name + " does not stand for " + method);
         }
         Substitution substitution = new Substitution(
                 method.getDeclaringClass().getName().replace('.', '/'), name,
                 MethodType.methodType(method.getReturnType(), method.getParameterTypes()).toMethodDescriptorString(),
-                Modifier.isStatic(method.getModifiers()),
-                MethodTypeDesc.ofDescriptor(MethodType.methodType(hook.getReturnType(), hook.getParameterTypes())
-                        .toMethodDescriptorString()));
+                Modifier.isStatic(method.getModifiers()), hook.type());
         Map<String, List<Substitution>> more = new HashMap<>(byName);
         List<Substitution> named = new ArrayList<>(more.getOrDefault(name, List.of()));
         named.add(substitution);

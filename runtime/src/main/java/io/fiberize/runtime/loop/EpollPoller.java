@@ -32,6 +32,8 @@ final class EpollPoller implements AutoCloseable {
     private static final byte UNREGISTERED = 0;
     private static final byte ONE_SHOT = 1;
     private static final byte LASTING = 2;
+    /** {@code IOStatus.UNAVAILABLE}: what the JDK's native read returns for {@code EAGAIN}. */
+    static final int NOTHING_THERE = -2;
 
     private final int epfd;
     private final long pollArray;
@@ -47,6 +49,17 @@ final class EpollPoller implements AutoCloseable {
     /** For a lasting registration: an edge came while no reader (writer) waited. */
     private boolean[] readable = new boolean[1024];
     private boolean[] writable = new boolean[1024];
+    /**
+     * For a lasting registration: a read on this loop found the socket empty (it returned less
+     * than it asked for, or nothing) and no edge came since, so the next read would fail.
+     */
+    private boolean[] drained = new boolean[1024];
+    /**
+     * For a lasting registration: the peer closed its side, or the socket failed. Its reads end
+     * at once from then on (end of stream, an error) and no edge will say so again: it is never
+     * taken for drained.
+     */
+    private boolean[] ended = new boolean[1024];
     private int waiting;
 
     /**
@@ -135,11 +148,14 @@ final class EpollPoller implements AutoCloseable {
         if (fd >= modes.length || modes[fd] != LASTING) {
             return;
         }
-        // The descriptor may be closed by now, or belong to a file this loop never registered: then this fails, harmlessly.
+        // The descriptor may be closed by now, or belong to a file this loop never registered:
+        // then this fails, harmlessly.
         Epoll.ctl(epfd, Epoll.CTL_DEL, fd, 0);
         modes[fd] = UNREGISTERED;
         readable[fd] = false;
         writable[fd] = false;
+        drained[fd] = false;
+        ended[fd] = false;
         wakeAll(readers, fd);
         wakeAll(writers, fd);
     }
@@ -228,7 +244,32 @@ final class EpollPoller implements AutoCloseable {
         modes[fd] = LASTING;
         readable[fd] = false;
         writable[fd] = false;
+        drained[fd] = false;
+        ended[fd] = false;
         return true;
+    }
+
+    /**
+     * Say whether a read of {@code fd} may find data: not when a read found it empty and no edge
+     * came since (data that came meanwhile brings an edge, seen at the latest when the reader
+     * parks). Asked by a fiber of this loop on the loop's carrier, so never at the same time as
+     * the loop's own work.
+     */
+    boolean mayRead(int fd) {
+        return fd < 0 || fd >= modes.length || modes[fd] != LASTING || !drained[fd];
+    }
+
+    /**
+     * Note what a read of {@code len} bytes of {@code fd} returned ({@code n}; -2 for nothing
+     * there): a short or failed read drains the socket, and an edge seen before it is spent;
+     * unless the peer closed, whose end of stream the next read must meet.
+     */
+    void readReturned(int fd, int n, int len) {
+        if (fd >= 0 && fd < modes.length && modes[fd] == LASTING && !ended[fd]
+                && (n == NOTHING_THERE || n >= 0 && n < len)) {
+            drained[fd] = true;
+            readable[fd] = false;
+        }
     }
 
     private void ready(int fd, int events) {
@@ -238,6 +279,10 @@ final class EpollPoller implements AutoCloseable {
         boolean in = (events & (Epoll.IN | Epoll.ERR | Epoll.HUP | Epoll.RDHUP)) != 0;
         boolean out = (events & (Epoll.OUT | Epoll.ERR | Epoll.HUP)) != 0;
         if (modes[fd] == LASTING) {
+            if (in) {
+                drained[fd] = false;
+                ended[fd] |= (events & (Epoll.ERR | Epoll.HUP | Epoll.RDHUP)) != 0;
+            }
             if (in && !wakeAll(readers, fd)) {
                 readable[fd] = true;
             }
@@ -303,6 +348,8 @@ final class EpollPoller implements AutoCloseable {
             modes = Arrays.copyOf(modes, length);
             readable = Arrays.copyOf(readable, length);
             writable = Arrays.copyOf(writable, length);
+            drained = Arrays.copyOf(drained, length);
+            ended = Arrays.copyOf(ended, length);
         }
     }
 

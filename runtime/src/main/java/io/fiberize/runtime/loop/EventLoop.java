@@ -238,6 +238,30 @@ public final class EventLoop implements Executor {
         submit((LoopOp) () -> poller.stop(fd, read));
     }
 
+    /**
+     * Say whether a read of socket {@code fd} by the current fiber may find data: {@code false}
+     * only when this loop knows it would fail ({@link EpollPoller#mayRead}); then the caller
+     * parks first and reads once the socket is readable. Always {@code true} off this loop's carrier.
+     */
+    public boolean mayRead(int fd) {
+        return !onCarrier() || poller.mayRead(fd);
+    }
+
+    /** Note what the current fiber's read of {@code len} bytes of socket {@code fd} returned. */
+    public void readReturned(int fd, int n, int len) {
+        if (onCarrier()) {
+            poller.readReturned(fd, n, len);
+        }
+    }
+
+    /**
+     * Say whether the current thread runs on this loop's carrier: a fiber of this loop that is
+     * not pinned to a carrier the watchdog replaced. Only then may it touch the poller's state.
+     */
+    private boolean onCarrier() {
+        return VirtualThreads.currentCarrier() == owner;
+    }
+
     /** Drop this loop's lasting registration of {@code fd}, whose socket is being closed. */
     void forget(int fd) {
         submit((LoopOp) () -> poller.forget(fd));

@@ -4,6 +4,7 @@ import io.fiberize.runtime.FiberRuntime;
 import io.fiberize.runtime.fiber.Fibers;
 import io.fiberize.runtime.jdk.Epoll;
 import io.fiberize.runtime.jdk.FileKinds;
+import io.fiberize.runtime.jdk.JdkNet;
 import io.fiberize.runtime.jdk.JdkPoller;
 import io.fiberize.runtime.loop.EventLoop;
 import java.io.FileDescriptor;
@@ -28,6 +29,8 @@ public final class NetHooks {
      * need; without it every wait registers one-shot.
      */
     private static final boolean CLOSES_NAMED = FileKinds.check() == null;
+    /** {@code IOStatus.UNAVAILABLE}: the JDK's code for a read that found nothing. */
+    private static final int NOTHING_THERE = -2;
 
     private NetHooks() {
     }
@@ -100,6 +103,26 @@ public final class NetHooks {
             runtime.loops().stopWaiters(fd, event == Epoll.POLLIN);
         }
         JdkPoller.stopPoll(fd, event);
+    }
+
+    /**
+     * Read from a socket as the JDK's {@code NativeDispatcher.read} does ({@code dispatcher} is
+     * the JDK's), skipping the read a fiber's loop knows would fail: the JDK's socket code then
+     * parks until the socket is readable and reads again, as after {@code EAGAIN}. Stands for the
+     * calls in {@code NioSocketImpl} and {@code SocketChannelImpl}.
+     */
+    public static int read(Object dispatcher, FileDescriptor fd, long address, int len) throws IOException {
+        EventLoop loop = CLOSES_NAMED ? Fibers.currentLoop() : null;
+        if (loop == null) {
+            return JdkNet.read(dispatcher, fd, address, len);
+        }
+        int number = FileKinds.number(fd);
+        if (!loop.mayRead(number)) {
+            return NOTHING_THERE;
+        }
+        int n = JdkNet.read(dispatcher, fd, address, len);
+        loop.readReturned(number, n, len);
+        return n;
     }
 
     /**

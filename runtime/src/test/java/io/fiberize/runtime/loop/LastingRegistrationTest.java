@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Sockets registered lastingly ({@link EventLoop#awaitSocket}): an edge that comes while nobody
- * waits is not lost, and a descriptor number that a close gave back and a new socket took is
- * registered anew once the close was reported ({@link LoopGroup#forget}).
+ * waits is not lost; a descriptor number that a close gave back and a new socket took is
+ * registered anew once the close was reported ({@link LoopGroup#forget}); a read that drained
+ * the socket lets the next one be skipped until an edge comes, but never once the peer closed.
  */
 class LastingRegistrationTest {
     private final LoopGroup group = LoopGroup.start("lasting-loop", 1, RunQueue.Fifo::new);
@@ -70,8 +71,54 @@ class LastingRegistrationTest {
         try (second) {
             assertThat(Epoll.fdOf(second.left()) == fd || Epoll.fdOf(second.right()) == fd)
                     .as("the kernel gives the lowest free number again").isTrue();
-            SocketPair reused = Epoll.fdOf(second.left()) == fd ? second : new SocketPair(second.right(), second.left());
+            SocketPair reused = Epoll.fdOf(second.left()) == fd ? second
+                    : new SocketPair(second.right(), second.left());
             awaitOneByte(reused);
+        }
+    }
+
+    @Test
+    void aDrainedSocketSkipsReadsUntilAnEdgeButNeverAfterThePeerClosed() throws Exception {
+        try (SocketPair pair = SocketPair.open()) {
+            SocketChannel channel = pair.left();
+            int fd = Epoll.fdOf(channel);
+            StringBuilder seen = new StringBuilder();
+            Thread reader = Fibers.start(loop, "reader", true, () -> {
+                try {
+                    ByteBuffer buf = ByteBuffer.allocate(64);
+                    while (channel.read(buf) == 0) {
+                        loop.awaitSocket(fd, true, 0, channel::isOpen);
+                    }
+                    loop.readReturned(fd, buf.position(), buf.capacity());
+                    seen.append("after a short read: ").append(loop.mayRead(fd));
+                    loop.awaitSocket(fd, true, 0, channel::isOpen); // the second byte's edge
+                    seen.append("; after an edge: ").append(loop.mayRead(fd));
+                    buf.clear();
+                    loop.readReturned(fd, channel.read(buf), buf.capacity());
+                    // The third byte, then the peer's end of stream; the sleep lets the loop see the
+                    // end of stream's edge, if it came apart from the byte's.
+                    loop.awaitSocket(fd, true, 0, channel::isOpen);
+                    Thread.sleep(100);
+                    buf.clear();
+                    int last = channel.read(buf);
+                    loop.readReturned(fd, last, buf.capacity());
+                    seen.append("; once the peer closed: ").append(loop.mayRead(fd)).append(" (read ").append(last)
+                            .append(')');
+                } catch (IOException | InterruptedException e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            Eventually.await("reader parked on I/O", () -> loop.stats().parkedOnIo() == 1);
+            pair.right().write(ByteBuffer.wrap(new byte[] {1}));
+            Eventually.await("reader parked again", () -> loop.stats().parkedOnIo() == 1 && seen.length() > 0);
+            pair.right().write(ByteBuffer.wrap(new byte[] {2}));
+            Eventually.await("reader parked a third time",
+                    () -> loop.stats().parkedOnIo() == 1 && seen.indexOf(";") > 0);
+            pair.right().write(ByteBuffer.wrap(new byte[] {3}));
+            pair.right().shutdownOutput();
+            Eventually.join(reader);
+            assertThat(seen).hasToString(
+                    "after a short read: false; after an edge: true; once the peer closed: true (read 1)");
         }
     }
 
