@@ -45,6 +45,16 @@ final class BuildOutputs {
         return programsClassPath() + java.io.File.pathSeparator + property("fiberize.libraries.classpath");
     }
 
+    /**
+     * Return the jar of the compatibility application {@code name} (module {@code apps/<name>}, which
+     * builds {@code target/<name>.jar} the ordinary way for its stack), which must exist.
+     */
+    static Path appJar(String name) {
+        Path jar = Path.of(property("fiberize.apps.dir"), name, "target", name + ".jar").toAbsolutePath().normalize();
+        assertThat(jar).as("the application jar of apps/%s (built by its package phase)", name).isRegularFile();
+        return jar;
+    }
+
     private static String property(String name) {
         String value = System.getProperty(name);
         assertThat(value).as("system property %s (set by Failsafe; run through mvn verify)", name).isNotBlank();

@@ -2,6 +2,7 @@ package io.fiberize.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,9 +31,20 @@ record Fiberized(ForkedJvm.Result plain, ForkedJvm.Result fiberized) {
         return run(BuildOutputs.programsWithLibrariesClassPath(), mainClass, args);
     }
 
+    /**
+     * Run the executable {@code jar} ({@code java -jar}, as users run an application) with {@code
+     * args} both ways, like {@link #run(String, String...)}.
+     */
+    static Fiberized runJar(Path jar, String... args) throws Exception {
+        return check(ForkedJvm.jdk25().runJar(jar, args), ForkedJvm.jdk25().agent("log=info").runJar(jar, args));
+    }
+
     private static Fiberized run(String classPath, String mainClass, String... args) throws Exception {
-        ForkedJvm.Result plain = ForkedJvm.jdk25().classPath(classPath).run(mainClass, args);
-        ForkedJvm.Result fiberized = ForkedJvm.jdk25().classPath(classPath).agent("log=info").run(mainClass, args);
+        return check(ForkedJvm.jdk25().classPath(classPath).run(mainClass, args),
+                ForkedJvm.jdk25().classPath(classPath).agent("log=info").run(mainClass, args));
+    }
+
+    private static Fiberized check(ForkedJvm.Result plain, ForkedJvm.Result fiberized) {
         assertThat(plain.exitCode()).as("%s", plain).isZero();
         assertThat(fiberized.exitCode()).as("%s", fiberized).isZero();
         assertThat(fiberized.stderr()).as("instrumentation errors").doesNotContain("could not rewrite");

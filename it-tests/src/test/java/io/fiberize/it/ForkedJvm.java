@@ -25,6 +25,8 @@ final class ForkedJvm {
     /** The JDK 17 that {@link OldJdkIT} runs the agent on. */
     static final Path JDK_17_JAVA = Path.of("/usr/lib/jvm/java-17-openjdk-amd64/bin/java");
 
+    /** In place of a main class: run the jar that the first argument names. */
+    private static final String JAR = "-jar";
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(90);
     private static final List<String> FOREIGN_VARIABLES =
             List.of("FIBERIZE_OPTS", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
@@ -137,6 +139,29 @@ final class ForkedJvm {
         return ServerJvm.start(String.join(" ", command), processBuilder(command, stdout, stderr), stdout, stderr);
     }
 
+    /**
+     * Run the executable {@code jar} ({@code java -jar}, as users run an application) with {@code
+     * args} and wait for it to end; fail the test if it takes too long.
+     */
+    Result runJar(Path jar, String... args) throws IOException, InterruptedException {
+        return run(JAR, prepend(jar.toString(), args));
+    }
+
+    /**
+     * Start the executable {@code jar} ({@code java -jar}) with {@code args} in the background and
+     * wait until it prints {@code listening on <port>}; fail the test if it does not.
+     */
+    ServerJvm startJar(Path jar, String... args) throws IOException, InterruptedException {
+        return start(JAR, prepend(jar.toString(), args));
+    }
+
+    private static String[] prepend(String first, String... rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+
     private List<String> command(String mainClass, String... args) {
         List<String> command = new ArrayList<>();
         if (descriptorLimit > 0) {
@@ -144,7 +169,7 @@ final class ForkedJvm {
         }
         command.add(java.toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", classPath, mainClass));
+        command.addAll(mainClass.equals(JAR) ? List.of(JAR) : List.of("-cp", classPath, mainClass));
         command.addAll(List.of(args));
         return command;
     }
@@ -192,6 +217,16 @@ final class ForkedJvm {
                 }
             }
             return lines;
+        }
+
+        /**
+         * Return the first line of each report of a stalled loop that the watchdog wrote ({@code
+         * fiberize: warning: loop N stalled for ...}).
+         */
+        List<String> stallReports() {
+            return stderr.lines()
+                    .filter(line -> line.startsWith("fiberize: warning: loop ") && line.contains(" stalled for "))
+                    .toList();
         }
 
         @Override
