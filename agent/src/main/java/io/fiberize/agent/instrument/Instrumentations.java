@@ -4,7 +4,7 @@ import io.fiberize.agent.instrument.dump.ThreadDumperInstrumentation;
 import io.fiberize.agent.instrument.net.DescriptorCloseInstrumentation;
 import io.fiberize.agent.instrument.net.ListenBacklogInstrumentation;
 import io.fiberize.agent.instrument.net.PollerCallInstrumentation;
-import io.fiberize.agent.instrument.net.SocketReadInstrumentation;
+import io.fiberize.agent.instrument.net.SocketTryInstrumentation;
 import io.fiberize.agent.instrument.offload.DnsInstrumentation;
 import io.fiberize.agent.instrument.offload.FileChannelInstrumentation;
 import io.fiberize.agent.instrument.offload.FileInputStreamInstrumentation;
@@ -49,7 +49,7 @@ public final class Instrumentations {
             DescriptorCloseInstrumentation.sockets(),
             DescriptorCloseInstrumentation.pipes(),
             DescriptorCloseInstrumentation.preCloses(),
-            new SocketReadInstrumentation(),
+            new SocketTryInstrumentation(),
             new ListenBacklogInstrumentation(),
             new VirtualThreadTimerInstrumentation(),
             new VirtualThreadInstrumentation(),

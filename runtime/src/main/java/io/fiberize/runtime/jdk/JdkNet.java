@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.net.InetSocketAddress;
 
 /**
  * Call the JDK's own socket calls of {@code sun.nio.ch} that a hook stands in front of.
@@ -15,26 +16,35 @@ import java.lang.invoke.MethodType;
 public final class JdkNet {
     private static final MethodHandle LISTEN;  // (FileDescriptor, int) -> void
     private static final MethodHandle READ;    // (NativeDispatcher as Object, FileDescriptor, long, int) -> int
+    private static final MethodHandle WRITE;   // (NativeDispatcher as Object, FileDescriptor, long, int) -> int
+    private static final MethodHandle ACCEPT;  // (FileDescriptor, FileDescriptor, InetSocketAddress[]) -> int
     private static final Throwable UNAVAILABLE;
 
     static {
         MethodHandle listen = null;
         MethodHandle read = null;
+        MethodHandle write = null;
+        MethodHandle accept = null;
         Throwable unavailable = null;
         try {
             Class<?> net = Class.forName("sun.nio.ch.Net", false, null);
-            listen = MethodHandles.privateLookupIn(net, MethodHandles.lookup())
-                    .findStatic(net, "listen", MethodType.methodType(void.class, FileDescriptor.class, int.class));
+            MethodHandles.Lookup inNet = MethodHandles.privateLookupIn(net, MethodHandles.lookup());
+            listen = inNet.findStatic(net, "listen", MethodType.methodType(void.class, FileDescriptor.class, int.class));
+            accept = inNet.findStatic(net, "accept", MethodType.methodType(int.class, FileDescriptor.class,
+                    FileDescriptor.class, InetSocketAddress[].class));
             Class<?> dispatcher = Class.forName("sun.nio.ch.NativeDispatcher", false, null);
-            read = MethodHandles.privateLookupIn(dispatcher, MethodHandles.lookup())
-                    .findVirtual(dispatcher, "read", MethodType.methodType(int.class, FileDescriptor.class, long.class,
-                            int.class))
-                    .asType(MethodType.methodType(int.class, Object.class, FileDescriptor.class, long.class, int.class));
+            MethodHandles.Lookup inDispatcher = MethodHandles.privateLookupIn(dispatcher, MethodHandles.lookup());
+            MethodType transfer = MethodType.methodType(int.class, FileDescriptor.class, long.class, int.class);
+            MethodType untyped = transfer.insertParameterTypes(0, Object.class);
+            read = inDispatcher.findVirtual(dispatcher, "read", transfer).asType(untyped);
+            write = inDispatcher.findVirtual(dispatcher, "write", transfer).asType(untyped);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             unavailable = e;
         }
         LISTEN = listen;
         READ = read;
+        WRITE = write;
+        ACCEPT = accept;
         UNAVAILABLE = unavailable;
     }
 
@@ -46,7 +56,8 @@ public final class JdkNet {
      */
     public static String check() {
         return UNAVAILABLE == null ? null
-                : "the JDK's listen and read calls (sun.nio.ch.Net.listen, NativeDispatcher.read) are not reachable ("
+                : "the JDK's socket calls (sun.nio.ch.Net.listen and accept, NativeDispatcher.read and write)"
+                        + " are not reachable ("
                         + UNAVAILABLE + ")";
     }
 
@@ -67,6 +78,28 @@ public final class JdkNet {
     public static int read(Object dispatcher, FileDescriptor fd, long address, int len) throws IOException {
         try {
             return (int) READ.invokeExact(dispatcher, fd, address, len);
+        } catch (Throwable t) {
+            throw Failures.io(t);
+        }
+    }
+
+    /** {@code NativeDispatcher.write}: as {@link #read}, from native memory to {@code fd}. */
+    public static int write(Object dispatcher, FileDescriptor fd, long address, int len) throws IOException {
+        try {
+            return (int) WRITE.invokeExact(dispatcher, fd, address, len);
+        } catch (Throwable t) {
+            throw Failures.io(t);
+        }
+    }
+
+    /**
+     * {@code Net.accept}: accept a connection on the listening socket {@code fd} into {@code
+     * newfd}, its remote address into {@code address[0]}; 1, or the JDK's {@code IOStatus} code
+     * for none there yet (-2).
+     */
+    public static int accept(FileDescriptor fd, FileDescriptor newfd, InetSocketAddress[] address) throws IOException {
+        try {
+            return (int) ACCEPT.invokeExact(fd, newfd, address);
         } catch (Throwable t) {
             throw Failures.io(t);
         }

@@ -29,11 +29,27 @@ import java.util.concurrent.locks.LockSupport;
 final class EpollPoller implements AutoCloseable {
     private static final int MAX_EVENTS = 512;
     private static final int LASTING_EVENTS = Epoll.IN | Epoll.OUT | Epoll.RDHUP | Epoll.EDGE_TRIGGERED;
+
+    // A descriptor's state: how it is registered (the two low bits), and for a lasting
+    // registration what this loop knows of it (the flags above them).
     private static final byte UNREGISTERED = 0;
     private static final byte ONE_SHOT = 1;
     private static final byte LASTING = 2;
-    /** {@code IOStatus.UNAVAILABLE}: what the JDK's native read returns for {@code EAGAIN}. */
-    static final int NOTHING_THERE = -2;
+    private static final byte MODE = 3;
+    /** An edge came for reading (writing) while nobody waited: a token for the next waiter. */
+    private static final byte READ_EDGE = 1 << 2;
+    private static final byte WRITE_EDGE = 1 << 3;
+    /**
+     * A read (or accept) on this loop found the socket empty and no edge came since, so the next
+     * would fail; a write found it full and no edge came since, likewise.
+     */
+    private static final byte DRAINED = 1 << 4;
+    private static final byte FULL = 1 << 5;
+    /**
+     * The peer closed its side, or the socket failed: its reads end at once from then on (end of
+     * stream, an error) and no edge will say so again, so it is never taken for drained.
+     */
+    private static final byte ENDED = 1 << 6;
 
     private final int epfd;
     private final long pollArray;
@@ -45,21 +61,7 @@ final class EpollPoller implements AutoCloseable {
     private final int index;
     private IoWait[] readers = new IoWait[1024];
     private IoWait[] writers = new IoWait[1024];
-    private byte[] modes = new byte[1024];
-    /** For a lasting registration: an edge came while no reader (writer) waited. */
-    private boolean[] readable = new boolean[1024];
-    private boolean[] writable = new boolean[1024];
-    /**
-     * For a lasting registration: a read on this loop found the socket empty (it returned less
-     * than it asked for, or nothing) and no edge came since, so the next read would fail.
-     */
-    private boolean[] drained = new boolean[1024];
-    /**
-     * For a lasting registration: the peer closed its side, or the socket failed. Its reads end
-     * at once from then on (end of stream, an error) and no edge will say so again: it is never
-     * taken for drained.
-     */
-    private boolean[] ended = new boolean[1024];
+    private byte[] states = new byte[1024];
     private int waiting;
 
     /**
@@ -132,7 +134,7 @@ final class EpollPoller implements AutoCloseable {
     void stop(int fd, boolean read) {
         if (fd < readers.length) {
             wakeAll(read ? readers : writers, fd);
-            if (modes[fd] == ONE_SHOT) {
+            if (mode(fd) == ONE_SHOT) {
                 rearm(fd);
             }
         }
@@ -145,17 +147,13 @@ final class EpollPoller implements AutoCloseable {
      * waits (nobody should: the JDK wakes a closed socket's waiters first).
      */
     void forget(int fd) {
-        if (fd >= modes.length || modes[fd] != LASTING) {
+        if (!lasting(fd)) {
             return;
         }
         // The descriptor may be closed by now, or belong to a file this loop never registered:
         // then this fails, harmlessly.
         Epoll.ctl(epfd, Epoll.CTL_DEL, fd, 0);
-        modes[fd] = UNREGISTERED;
-        readable[fd] = false;
-        writable[fd] = false;
-        drained[fd] = false;
-        ended[fd] = false;
+        states[fd] = UNREGISTERED;
         wakeAll(readers, fd);
         wakeAll(writers, fd);
     }
@@ -166,16 +164,16 @@ final class EpollPoller implements AutoCloseable {
         }
         int fd = wait.fd;
         ensureCapacity(fd);
-        if (wait.lasting && modes[fd] != LASTING && lasting != null && lasting.mark(fd, index)
+        if (wait.lasting && mode(fd) != LASTING && lasting != null && lasting.mark(fd, index)
                 && !registerLasting(fd)) {
             // Not pollable, or already closed: let the fiber retry and meet the real error.
             wake(wait);
             return;
         }
-        if (modes[fd] == LASTING) {
-            boolean[] edges = wait.read ? readable : writable;
-            if (edges[fd]) {
-                edges[fd] = false;
+        if (mode(fd) == LASTING) {
+            byte edge = wait.read ? READ_EDGE : WRITE_EDGE;
+            if ((states[fd] & edge) != 0) {
+                states[fd] &= (byte) ~edge;
                 wake(wait);
                 return;
             }
@@ -208,7 +206,7 @@ final class EpollPoller implements AutoCloseable {
         wait.next = null;
         wait.linked = false;
         waiting--;
-        if (modes[wait.fd] == ONE_SHOT) {
+        if (mode(wait.fd) == ONE_SHOT) {
             rearm(wait.fd);
         }
     }
@@ -232,7 +230,7 @@ final class EpollPoller implements AutoCloseable {
      * descriptor's readiness at once if it is ready already, so no edge is lost to the switch.
      */
     private boolean registerLasting(int fd) {
-        int err = Epoll.ctl(epfd, modes[fd] == ONE_SHOT ? Epoll.CTL_MOD : Epoll.CTL_ADD, fd, LASTING_EVENTS);
+        int err = Epoll.ctl(epfd, mode(fd) == ONE_SHOT ? Epoll.CTL_MOD : Epoll.CTL_ADD, fd, LASTING_EVENTS);
         if (err == Epoll.ENOENT) {
             err = Epoll.ctl(epfd, Epoll.CTL_ADD, fd, LASTING_EVENTS);
         } else if (err == Epoll.EEXIST) {
@@ -241,34 +239,29 @@ final class EpollPoller implements AutoCloseable {
         if (err != 0) {
             return false;
         }
-        modes[fd] = LASTING;
-        readable[fd] = false;
-        writable[fd] = false;
-        drained[fd] = false;
-        ended[fd] = false;
+        states[fd] = LASTING;
         return true;
     }
 
     /**
-     * Say whether a read of {@code fd} may find data: not when a read found it empty and no edge
-     * came since (data that came meanwhile brings an edge, seen at the latest when the reader
-     * parks). Asked by a fiber of this loop on the loop's carrier, so never at the same time as
-     * the loop's own work.
+     * Say whether a read or accept ({@code read}), or a write, of {@code fd} may succeed: not
+     * when one found the socket empty (full) and no edge came since; data (room) that came
+     * meanwhile brings an edge, seen at the latest when the fiber parks. Asked by a fiber of this
+     * loop on the loop's carrier, so never at the same time as the loop's own work.
      */
-    boolean mayRead(int fd) {
-        return fd < 0 || fd >= modes.length || modes[fd] != LASTING || !drained[fd];
+    boolean mayTry(int fd, boolean read) {
+        return !lasting(fd) || (states[fd] & (read ? DRAINED : FULL)) == 0;
     }
 
     /**
-     * Note what a read of {@code len} bytes of {@code fd} returned ({@code n}; -2 for nothing
-     * there): a short or failed read drains the socket, and an edge seen before it is spent;
-     * unless the peer closed, whose end of stream the next read must meet.
+     * Note that a read or accept ({@code read}) found {@code fd} empty, or a write found it full:
+     * the next would fail until an edge comes, and an edge seen before is spent. Not for a socket
+     * whose peer closed, whose end of stream the next read must meet.
      */
-    void readReturned(int fd, int n, int len) {
-        if (fd >= 0 && fd < modes.length && modes[fd] == LASTING && !ended[fd]
-                && (n == NOTHING_THERE || n >= 0 && n < len)) {
-            drained[fd] = true;
-            readable[fd] = false;
+    void exhausted(int fd, boolean read) {
+        if (lasting(fd) && (states[fd] & ENDED) == 0) {
+            states[fd] |= read ? (byte) DRAINED : (byte) FULL;
+            states[fd] &= (byte) ~(read ? READ_EDGE : WRITE_EDGE);
         }
     }
 
@@ -278,16 +271,21 @@ final class EpollPoller implements AutoCloseable {
         }
         boolean in = (events & (Epoll.IN | Epoll.ERR | Epoll.HUP | Epoll.RDHUP)) != 0;
         boolean out = (events & (Epoll.OUT | Epoll.ERR | Epoll.HUP)) != 0;
-        if (modes[fd] == LASTING) {
+        if (mode(fd) == LASTING) {
             if (in) {
-                drained[fd] = false;
-                ended[fd] |= (events & (Epoll.ERR | Epoll.HUP | Epoll.RDHUP)) != 0;
+                states[fd] &= ~DRAINED;
+                if ((events & (Epoll.ERR | Epoll.HUP | Epoll.RDHUP)) != 0) {
+                    states[fd] |= ENDED;
+                }
+                if (!wakeAll(readers, fd)) {
+                    states[fd] |= READ_EDGE;
+                }
             }
-            if (in && !wakeAll(readers, fd)) {
-                readable[fd] = true;
-            }
-            if (out && !wakeAll(writers, fd)) {
-                writable[fd] = true;
+            if (out) {
+                states[fd] &= ~FULL;
+                if (!wakeAll(writers, fd)) {
+                    states[fd] |= WRITE_EDGE;
+                }
             }
             return;
         }
@@ -329,15 +327,24 @@ final class EpollPoller implements AutoCloseable {
         int interest = (readers[fd] != null ? Epoll.IN : 0) | (writers[fd] != null ? Epoll.OUT : 0);
         if (interest == 0) {
             Epoll.ctl(epfd, Epoll.CTL_DEL, fd, 0);
-            modes[fd] = UNREGISTERED;
+            states[fd] = UNREGISTERED;
             return 0;
         }
         int err = Epoll.ctl(epfd, Epoll.CTL_MOD, fd, interest | Epoll.ONESHOT);
         if (err == Epoll.ENOENT) {
             err = Epoll.ctl(epfd, Epoll.CTL_ADD, fd, interest | Epoll.ONESHOT);
         }
-        modes[fd] = err == 0 ? ONE_SHOT : UNREGISTERED;
+        states[fd] = err == 0 ? ONE_SHOT : UNREGISTERED;
         return err;
+    }
+
+    private int mode(int fd) {
+        return states[fd] & MODE;
+    }
+
+    /** Say whether {@code fd} is registered lastingly; {@code false} for any number out of range. */
+    private boolean lasting(int fd) {
+        return fd >= 0 && fd < states.length && (states[fd] & MODE) == LASTING;
     }
 
     private void ensureCapacity(int fd) {
@@ -345,11 +352,7 @@ final class EpollPoller implements AutoCloseable {
             int length = Math.max(readers.length * 2, Integer.highestOneBit(fd) << 1);
             readers = Arrays.copyOf(readers, length);
             writers = Arrays.copyOf(writers, length);
-            modes = Arrays.copyOf(modes, length);
-            readable = Arrays.copyOf(readable, length);
-            writable = Arrays.copyOf(writable, length);
-            drained = Arrays.copyOf(drained, length);
-            ended = Arrays.copyOf(ended, length);
+            states = Arrays.copyOf(states, length);
         }
     }
 

@@ -239,18 +239,22 @@ public final class EventLoop implements Executor {
     }
 
     /**
-     * Say whether a read of socket {@code fd} by the current fiber may find data: {@code false}
-     * only when this loop knows it would fail ({@link EpollPoller#mayRead}); then the caller
-     * parks first and reads once the socket is readable. Always {@code true} off this loop's carrier.
+     * Say whether a read or accept ({@code read}), or a write, of socket {@code fd} by the current
+     * fiber may succeed: {@code false} only when this loop knows it would fail ({@link
+     * EpollPoller#mayTry}); then the caller parks first and tries once the socket is ready.
+     * Always {@code true} off this loop's carrier.
      */
-    public boolean mayRead(int fd) {
-        return !onCarrier() || poller.mayRead(fd);
+    public boolean mayTry(int fd, boolean read) {
+        return !onCarrier() || poller.mayTry(fd, read);
     }
 
-    /** Note what the current fiber's read of {@code len} bytes of socket {@code fd} returned. */
-    public void readReturned(int fd, int n, int len) {
+    /**
+     * Note that the current fiber's read or accept ({@code read}) found socket {@code fd} empty,
+     * or its write found it full ({@link EpollPoller#exhausted}).
+     */
+    public void exhausted(int fd, boolean read) {
         if (onCarrier()) {
-            poller.readReturned(fd, n, len);
+            poller.exhausted(fd, read);
         }
     }
 

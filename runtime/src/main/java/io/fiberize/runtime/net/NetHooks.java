@@ -9,6 +9,7 @@ import io.fiberize.runtime.jdk.JdkPoller;
 import io.fiberize.runtime.loop.EventLoop;
 import java.io.FileDescriptor;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.channels.SelectableChannel;
 import java.util.function.BooleanSupplier;
 
@@ -108,21 +109,74 @@ public final class NetHooks {
     /**
      * Read from a socket as the JDK's {@code NativeDispatcher.read} does ({@code dispatcher} is
      * the JDK's), skipping the read a fiber's loop knows would fail: the JDK's socket code then
-     * parks until the socket is readable and reads again, as after {@code EAGAIN}. Stands for the
-     * calls in {@code NioSocketImpl} and {@code SocketChannelImpl}.
+     * parks until the socket is readable and reads again, as after {@code EAGAIN}. A read that
+     * returns less than asked for, or nothing, leaves the socket empty. Stands for the calls in
+     * the JDK's socket classes.
      */
     public static int read(Object dispatcher, FileDescriptor fd, long address, int len) throws IOException {
-        EventLoop loop = CLOSES_NAMED ? Fibers.currentLoop() : null;
+        EventLoop loop = tryingLoop();
         if (loop == null) {
             return JdkNet.read(dispatcher, fd, address, len);
         }
         int number = FileKinds.number(fd);
-        if (!loop.mayRead(number)) {
+        if (!loop.mayTry(number, true)) {
             return NOTHING_THERE;
         }
         int n = JdkNet.read(dispatcher, fd, address, len);
-        loop.readReturned(number, n, len);
+        if (n == NOTHING_THERE || n >= 0 && n < len) {
+            loop.exhausted(number, true);
+        }
         return n;
+    }
+
+    /**
+     * Write to a socket as the JDK's {@code NativeDispatcher.write} does, skipping the write a
+     * fiber's loop knows would fail, as {@link #read} does: a write that takes less than it was
+     * given, or nothing, leaves the socket full until the loop sees room.
+     */
+    public static int write(Object dispatcher, FileDescriptor fd, long address, int len) throws IOException {
+        EventLoop loop = tryingLoop();
+        if (loop == null) {
+            return JdkNet.write(dispatcher, fd, address, len);
+        }
+        int number = FileKinds.number(fd);
+        if (!loop.mayTry(number, false)) {
+            return NOTHING_THERE;
+        }
+        int n = JdkNet.write(dispatcher, fd, address, len);
+        if (n == NOTHING_THERE || n >= 0 && n < len) {
+            loop.exhausted(number, false);
+        }
+        return n;
+    }
+
+    /**
+     * Accept a connection as the JDK's {@code Net.accept} does, skipping the accept a fiber's
+     * loop knows would fail, as {@link #read} does: an accept that finds no connection leaves
+     * the listening socket empty until the loop sees one come.
+     */
+    public static int accept(FileDescriptor fd, FileDescriptor newfd, InetSocketAddress[] address) throws IOException {
+        EventLoop loop = tryingLoop();
+        if (loop == null) {
+            return JdkNet.accept(fd, newfd, address);
+        }
+        int number = FileKinds.number(fd);
+        if (!loop.mayTry(number, true)) {
+            return NOTHING_THERE;
+        }
+        int n = JdkNet.accept(fd, newfd, address);
+        if (n == NOTHING_THERE) {
+            loop.exhausted(number, true);
+        }
+        return n;
+    }
+
+    /**
+     * Return the loop of the current fiber, whose registrations last and so know when a socket
+     * call would fail; {@code null} for any other thread, or when the agent cannot see closes.
+     */
+    private static EventLoop tryingLoop() {
+        return CLOSES_NAMED ? Fibers.currentLoop() : null;
     }
 
     /**

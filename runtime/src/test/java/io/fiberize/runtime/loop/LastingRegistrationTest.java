@@ -89,20 +89,21 @@ class LastingRegistrationTest {
                     while (channel.read(buf) == 0) {
                         loop.awaitSocket(fd, true, 0, channel::isOpen);
                     }
-                    loop.readReturned(fd, buf.position(), buf.capacity());
-                    seen.append("after a short read: ").append(loop.mayRead(fd));
+                    loop.exhausted(fd, true); // a short read
+                    seen.append("after a short read: ").append(loop.mayTry(fd, true));
                     loop.awaitSocket(fd, true, 0, channel::isOpen); // the second byte's edge
-                    seen.append("; after an edge: ").append(loop.mayRead(fd));
+                    seen.append("; after an edge: ").append(loop.mayTry(fd, true));
                     buf.clear();
-                    loop.readReturned(fd, channel.read(buf), buf.capacity());
+                    channel.read(buf);
+                    loop.exhausted(fd, true);
                     // The third byte, then the peer's end of stream; the sleep lets the loop see the
                     // end of stream's edge, if it came apart from the byte's.
                     loop.awaitSocket(fd, true, 0, channel::isOpen);
                     Thread.sleep(100);
                     buf.clear();
                     int last = channel.read(buf);
-                    loop.readReturned(fd, last, buf.capacity());
-                    seen.append("; once the peer closed: ").append(loop.mayRead(fd)).append(" (read ").append(last)
+                    loop.exhausted(fd, true);
+                    seen.append("; once the peer closed: ").append(loop.mayTry(fd, true)).append(" (read ").append(last)
                             .append(')');
                 } catch (IOException | InterruptedException e) {
                     throw new RuntimeException(e);
@@ -119,6 +120,37 @@ class LastingRegistrationTest {
             Eventually.join(reader);
             assertThat(seen).hasToString(
                     "after a short read: false; after an edge: true; once the peer closed: true (read 1)");
+        }
+    }
+
+    @Test
+    void aFullSocketSkipsWritesUntilThePeerMakesRoom() throws Exception {
+        try (SocketPair pair = SocketPair.open()) {
+            SocketChannel channel = pair.left();
+            int fd = Epoll.fdOf(channel);
+            StringBuilder seen = new StringBuilder();
+            Thread writer = Fibers.start(loop, "writer", true, () -> {
+                try {
+                    loop.awaitSocket(fd, false, 0, channel::isOpen); // registers the socket: writable
+                    ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
+                    while (channel.write(chunk.clear()) > 0) {
+                        // fill the socket's buffers and the peer's
+                    }
+                    loop.exhausted(fd, false);
+                    seen.append("when full: ").append(loop.mayTry(fd, false));
+                    loop.awaitSocket(fd, false, 0, channel::isOpen); // room, once the peer reads
+                    seen.append("; once the peer read: ").append(loop.mayTry(fd, false))
+                            .append("; reading: ").append(loop.mayTry(fd, true));
+                } catch (IOException e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            Eventually.await("writer parked on a full socket", () -> loop.stats().parkedOnIo() == 1 && seen.length() > 0);
+            ByteBuffer sink = ByteBuffer.allocate(1024 * 1024);
+            while (writer.isAlive()) {
+                pair.right().read(sink.clear());
+            }
+            assertThat(seen).hasToString("when full: false; once the peer read: true; reading: true");
         }
     }
 
