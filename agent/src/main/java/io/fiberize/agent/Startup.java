@@ -36,7 +36,7 @@ final class Startup {
             RuntimeLog.warn("attached to a running JVM: threads started before now stay platform threads");
         }
         Instrumentations.prepare();
-        FiberRuntime runtime = FiberRuntime.start(new RuntimeConfig(options.loops(), options.watchdogMillis(),
+        FiberRuntime runtime = FiberRuntime.start(new RuntimeConfig(options.loops(), options.watchdogMillis(), options.sliceMillis(),
                 options.offload(), RuntimeLog.Level.valueOf(options.log().name()),
                 OwnEventLoopThreads.applicationClasses(options)));
         int installed = Instrumentations.install(inst, options);

@@ -76,7 +76,8 @@ record Fiberized(ForkedJvm.Result plain, ForkedJvm.Result fiberized) {
         return number(plain, label);
     }
 
-    private static long number(ForkedJvm.Result run, String label) {
+    /** Return the number {@code run} printed to standard error after {@code label}. */
+    static long number(ForkedJvm.Result run, String label) {
         Matcher m = Pattern.compile(Pattern.quote(label) + "\\s*(-?\\d+)").matcher(run.stderr());
         assertThat(m.find()).as("'%s' in %s", label, run).isTrue();
         return Long.parseLong(m.group(1));

@@ -10,11 +10,12 @@ import io.fiberize.runtime.jmx.JmxExport;
 import io.fiberize.runtime.loop.LoopGroup;
 import io.fiberize.runtime.loop.RunQueue;
 import io.fiberize.runtime.offload.OffloadPool;
+import io.fiberize.runtime.slice.Slicer;
 import io.fiberize.runtime.watch.Watchdog;
 
 /**
- * Hold the process-wide fiber runtime the agent starts: the loops, the offload pool and the
- * watchdog.
+ * Hold the process-wide fiber runtime the agent starts: the loops, the offload pool, the
+ * watchdog and the slicer.
  *
  * <p>The rewritten JDK code reaches it through {@link #get()}; until {@link #start} has run,
  * that returns {@code null} and every hook leaves the JDK's own behaviour alone.
@@ -49,6 +50,9 @@ public final class FiberRuntime {
             watchdog = new Watchdog(loops.loops(), config.watchdogMillis());
             watchdog.addListener(new PinningHints());
             watchdog.start();
+        }
+        if (config.sliceMillis() > 0) {
+            new Slicer(loops.loops(), config.sliceMillis()).start();
         }
         current = new FiberRuntime(config, loops, new OffloadPool(config.offloadThreads()), watchdog);
         JmxExport.registerWhenCreated();

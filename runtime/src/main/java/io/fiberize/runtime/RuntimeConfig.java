@@ -7,11 +7,12 @@ import io.fiberize.runtime.fiber.ApplicationClasses;
  *
  * @param loops          number of loops (carrier threads); 1 runs one fiber at a time
  * @param watchdogMillis how long a loop may stay in one task before the watchdog reports it; 0 = off
+ * @param sliceMillis    how long a fiber may compute in application code before it yields; 0 = never
  * @param offloadThreads most platform threads the offload pool may use
  * @param logLevel       how much the runtime logs
  * @param application    the classes whose {@code Thread} subclasses fibers run
  */
-public record RuntimeConfig(int loops, long watchdogMillis, int offloadThreads, RuntimeLog.Level logLevel,
+public record RuntimeConfig(int loops, long watchdogMillis, long sliceMillis, int offloadThreads, RuntimeLog.Level logLevel,
                             ApplicationClasses application) {
 
     public RuntimeConfig {
@@ -20,6 +21,9 @@ public record RuntimeConfig(int loops, long watchdogMillis, int offloadThreads, 
         }
         if (watchdogMillis < 0) {
             throw new IllegalArgumentException("watchdogMillis must not be negative, not " + watchdogMillis);
+        }
+        if (sliceMillis < 0) {
+            throw new IllegalArgumentException("sliceMillis must not be negative, not " + sliceMillis);
         }
         if (offloadThreads < 1) {
             throw new IllegalArgumentException("offloadThreads must be at least 1, not " + offloadThreads);

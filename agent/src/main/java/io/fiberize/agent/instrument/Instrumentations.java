@@ -12,6 +12,7 @@ import io.fiberize.agent.instrument.offload.FileOutputStreamInstrumentation;
 import io.fiberize.agent.instrument.offload.ProcessPipeInputStreamInstrumentation;
 import io.fiberize.agent.instrument.offload.ProcessPipeOutputStreamInstrumentation;
 import io.fiberize.agent.instrument.offload.RandomAccessFileInstrumentation;
+import io.fiberize.agent.instrument.slice.SliceInstrumentation;
 import io.fiberize.agent.instrument.thread.ThreadArgumentInstrumentation;
 import io.fiberize.agent.instrument.thread.ThreadCallSiteInstrumentation;
 import io.fiberize.agent.instrument.thread.ThreadFactoryInstrumentation;
@@ -59,6 +60,7 @@ public final class Instrumentations {
             ThreadArgumentInstrumentation.queuedLongSynchronizer(),
             new ThreadFactoryInstrumentation(),
             new ThreadCallSiteInstrumentation(),
+            new SliceInstrumentation(),
             new TimerInstrumentation(),
             new DnsInstrumentation(),
             new FileInputStreamInstrumentation(),

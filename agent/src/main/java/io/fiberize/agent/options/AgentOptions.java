@@ -13,22 +13,24 @@ import java.util.Locale;
 public final class AgentOptions {
 
     private static final AgentOptions DEFAULTS = new AgentOptions(1, Collections.<String>emptyList(),
-            Collections.<String>emptyList(), 100, 64, LogLevel.WARN, OnUnsupported.WARN);
+            Collections.<String>emptyList(), 100, 10, 64, LogLevel.WARN, OnUnsupported.WARN);
 
     private final int loops;
     private final List<String> include;
     private final List<String> exclude;
     private final long watchdogMillis;
+    private final long sliceMillis;
     private final int offload;
     private final LogLevel log;
     private final OnUnsupported onUnsupported;
 
-    AgentOptions(int loops, List<String> include, List<String> exclude, long watchdogMillis, int offload,
-            LogLevel log, OnUnsupported onUnsupported) {
+    AgentOptions(int loops, List<String> include, List<String> exclude, long watchdogMillis, long sliceMillis,
+            int offload, LogLevel log, OnUnsupported onUnsupported) {
         this.loops = loops;
         this.include = Collections.unmodifiableList(new ArrayList<String>(include));
         this.exclude = Collections.unmodifiableList(new ArrayList<String>(exclude));
         this.watchdogMillis = watchdogMillis;
+        this.sliceMillis = sliceMillis;
         this.offload = offload;
         this.log = log;
         this.onUnsupported = onUnsupported;
@@ -72,6 +74,14 @@ public final class AgentOptions {
     }
 
     /**
+     * Return how long a fiber may compute in application code before it yields to the others, in
+     * milliseconds; 0 means never (no yield points are inserted).
+     */
+    public long sliceMillis() {
+        return sliceMillis;
+    }
+
+    /**
      * Return the most platform threads the offload pool may start, 1 to 4096.
      */
     public int offload() {
@@ -101,6 +111,7 @@ public final class AgentOptions {
                 + ",include=" + prefixes(include, "(all)")
                 + ",exclude=" + prefixes(exclude, "(none)")
                 + ",watchdog=" + duration(watchdogMillis)
+                + ",slice=" + duration(sliceMillis)
                 + ",offload=" + offload
                 + ",log=" + lowerCase(log)
                 + ",onUnsupported=" + lowerCase(onUnsupported);

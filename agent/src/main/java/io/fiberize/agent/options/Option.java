@@ -20,6 +20,10 @@ enum Option {
             "report a loop that has not come back for this long (100ms, 2s; a plain number is ms); 0 = off",
             "a duration from 0 to " + OptionsParser.MAX_WATCHDOG_MILLIS / 1000
                     + "s: milliseconds (250) or a number with unit ms or s (100ms, 2s); 0 turns the watchdog off"),
+    SLICE("slice", "duration", "10ms",
+            "a fiber that computes this long in application code yields to the others (10ms, 1s); 0 = never",
+            "a duration from 0 to " + OptionsParser.MAX_SLICE_MILLIS / 1000
+                    + "s: milliseconds (10) or a number with unit ms or s (10ms, 1s); 0 turns time slicing off"),
     OFFLOAD("offload", "N", "64",
             "most platform threads for calls that block a carrier (DNS lookups, file I/O)",
             "a number from 1 to " + OptionsParser.MAX_OFFLOAD),

@@ -29,12 +29,14 @@ public final class OptionsParser {
     static final String LIST_SEPARATOR = ";";
     static final int MAX_LOOPS = 256;
     static final long MAX_WATCHDOG_MILLIS = 600_000;
+    static final long MAX_SLICE_MILLIS = 10_000;
     static final int MAX_OFFLOAD = 4096;
 
     private int loops;
     private List<String> include;
     private List<String> exclude;
     private long watchdogMillis;
+    private long sliceMillis;
     private int offload;
     private LogLevel log;
     private OnUnsupported onUnsupported;
@@ -44,6 +46,7 @@ public final class OptionsParser {
         include = defaults.include();
         exclude = defaults.exclude();
         watchdogMillis = defaults.watchdogMillis();
+        sliceMillis = defaults.sliceMillis();
         offload = defaults.offload();
         log = defaults.log();
         onUnsupported = defaults.onUnsupported();
@@ -66,7 +69,7 @@ public final class OptionsParser {
         parser.applyProperties(systemProperties);
         parser.applyList(agentArgs, OptionSource.AGENT_ARGUMENT);
         return new AgentOptions(parser.loops, parser.include, parser.exclude, parser.watchdogMillis,
-                parser.offload, parser.log, parser.onUnsupported);
+                parser.sliceMillis, parser.offload, parser.log, parser.onUnsupported);
     }
 
     /**
@@ -139,7 +142,10 @@ public final class OptionsParser {
                 exclude = prefixes(option, value, where);
                 break;
             case WATCHDOG:
-                watchdogMillis = durationMillis(option, value, where);
+                watchdogMillis = durationMillis(option, value, where, MAX_WATCHDOG_MILLIS);
+                break;
+            case SLICE:
+                sliceMillis = durationMillis(option, value, where, MAX_SLICE_MILLIS);
                 break;
             case OFFLOAD:
                 offload = (int) number(option, value, where, 1, MAX_OFFLOAD);
@@ -163,7 +169,8 @@ public final class OptionsParser {
     /**
      * Read {@code value} as a count of milliseconds: a number alone, or followed by {@code ms} or {@code s}.
      */
-    private static long durationMillis(Option option, String value, String where) throws InvalidOptionException {
+    private static long durationMillis(Option option, String value, String where, long maxMillis)
+            throws InvalidOptionException {
         int end = 0;
         while (end < value.length() && isDigit(value.charAt(end))) {
             end++;
@@ -180,7 +187,7 @@ public final class OptionsParser {
             throw InvalidOptionException.badValue(option, value, where);
         }
         long amount = digits(option, value, where, value.substring(0, end));
-        return inRange(option, value, where, amount * scale, 0, MAX_WATCHDOG_MILLIS);
+        return inRange(option, value, where, amount * scale, 0, maxMillis);
     }
 
     /**

@@ -9,7 +9,7 @@ class AgentOptionsTest {
     @Test
     void describesTheDefaultsOnOneLine() {
         assertThat(AgentOptions.defaults().describe()).isEqualTo(
-                "loops=1,include=(all),exclude=(none),watchdog=100ms,offload=64,log=warn,onUnsupported=warn");
+                "loops=1,include=(all),exclude=(none),watchdog=100ms,slice=10ms,offload=64,log=warn,onUnsupported=warn");
     }
 
     @Test

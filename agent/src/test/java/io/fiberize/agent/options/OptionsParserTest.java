@@ -113,6 +113,12 @@ class OptionsParserTest {
         }
 
         @ParameterizedTest
+        @CsvSource({"10, 10", "10ms, 10", "1s, 1000", "0, 0", "10s, 10000"})
+        void sliceTakesMillisecondsOrAUnit(String value, long millis) throws InvalidOptionException {
+            assertThat(fromArgs("slice=" + value).sliceMillis()).isEqualTo(millis);
+        }
+
+        @ParameterizedTest
         @CsvSource({"1, 1", "64, 64", "4096, 4096"})
         void offloadTakesANumber(String value, int offload) throws InvalidOptionException {
             assertThat(fromArgs("offload=" + value).offload()).isEqualTo(offload);
@@ -133,10 +139,10 @@ class OptionsParserTest {
         @Test
         void allKeysTogether() throws InvalidOptionException {
             AgentOptions options = fromArgs(
-                    "loops=3,include=a.,exclude=b.;c.,watchdog=2s,offload=8,log=debug,onUnsupported=fail");
+                    "loops=3,include=a.,exclude=b.;c.,watchdog=2s,slice=5ms,offload=8,log=debug,onUnsupported=fail");
 
-            assertThat(options.describe())
-                    .isEqualTo("loops=3,include=a.,exclude=b.;c.,watchdog=2s,offload=8,log=debug,onUnsupported=fail");
+            assertThat(options.describe()).isEqualTo(
+                    "loops=3,include=a.,exclude=b.;c.,watchdog=2s,slice=5ms,offload=8,log=debug,onUnsupported=fail");
         }
 
         @Test
@@ -162,6 +168,7 @@ class OptionsParserTest {
             assertThat(options.offload()).isEqualTo(30);
             assertThat(options.log()).isEqualTo(LogLevel.INFO);
             assertThat(options.watchdogMillis()).isEqualTo(100);
+            assertThat(options.sliceMillis()).isEqualTo(10);
         }
 
         @Test
@@ -239,6 +246,13 @@ class OptionsParserTest {
                             + " (100ms, 2s); 0 turns the watchdog off");
         }
 
+        @Test
+        void sliceLongerThanTenSeconds() {
+            assertThat(messageFromArgs("slice=11s")).isEqualTo(
+                    "fiberize: invalid option slice=11s (from -javaagent argument): out of range; expected a duration from 0 to 10s:"
+                            + " milliseconds (10) or a number with unit ms or s (10ms, 1s); 0 turns time slicing off");
+        }
+
         @ParameterizedTest
         @ValueSource(strings = {"fast", "ms", "1.5s", "-1", "2 s"})
         void watchdogNotADuration(String value) {
@@ -295,7 +309,7 @@ class OptionsParserTest {
         void unknownKeyListsTheValidOnes() {
             assertThat(messageFromArgs("loopz=2")).isEqualTo(
                     "fiberize: unknown option 'loopz' (from -javaagent argument): valid options are loops, include,"
-                            + " exclude, watchdog, offload, log, onUnsupported (case-sensitive)");
+                            + " exclude, watchdog, slice, offload, log, onUnsupported (case-sensitive)");
         }
 
         @Test
@@ -366,11 +380,12 @@ class OptionsParserTest {
     @Test
     void usageListsEveryOptionWithItsDefault() {
         assertThat(OptionsParser.usage().split("\n"))
-                .hasSize(7)
+                .hasSize(8)
                 .anySatisfy(line -> assertThat(line).contains("loops=N|auto").contains(" 1 "))
                 .anySatisfy(line -> assertThat(line).contains("include=prefix;...").contains(" all "))
                 .anySatisfy(line -> assertThat(line).contains("exclude=prefix;...").contains(" none "))
                 .anySatisfy(line -> assertThat(line).contains("watchdog=duration").contains(" 100ms "))
+                .anySatisfy(line -> assertThat(line).contains("slice=duration").contains(" 10ms "))
                 .anySatisfy(line -> assertThat(line).contains("offload=N").contains(" 64 "))
                 .anySatisfy(line -> assertThat(line).contains("log=off|warn|info|debug").contains(" warn "))
                 .anySatisfy(line -> assertThat(line).contains("onUnsupported=warn|fail").contains(" warn "));

@@ -102,4 +102,9 @@ class LoopBean implements LoopMXBean {
     public long getCompensations() {
         return stats.get().compensations();
     }
+
+    @Override
+    public long getSlicedYields() {
+        return stats.get().slicedYields();
+    }
 }

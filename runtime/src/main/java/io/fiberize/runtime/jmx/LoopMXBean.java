@@ -61,4 +61,7 @@ public interface LoopMXBean {
 
     /** Return the times the watchdog handed the loop to a new carrier. */
     long getCompensations();
+
+    /** Return the times a fiber that computed past its slice yielded to the others. */
+    long getSlicedYields();
 }

@@ -16,10 +16,11 @@ import java.util.function.BooleanSupplier;
 /**
  * Run fibers on one carrier thread that is also their selector and their timer.
  *
- * <p>A turn: wait for I/O (blocking only when nothing is ready, up to the nearest timer), take
- * what other threads handed in, fire due timers, then run up to {@value #TASKS_PER_TURN} ready
+ * <p>A turn: wait for I/O (blocking only when nothing is ready, up to the nearest timer), fire
+ * due timers, take what other threads handed in, then run up to {@value #TASKS_PER_TURN} ready
  * tasks. The budget is the fairness rule: a stream of fibers that keep each other ready cannot
- * starve I/O and timers for longer than that many tasks.
+ * starve I/O and timers for longer than that many tasks; a fiber that yields because its time
+ * slice ran out ends the turn at once, behind the I/O and timers that came meanwhile.
  *
  * <p>Threading rule, as in Netty's {@code SingleThreadEventLoop}: the run queue, the timer queue
  * and the poller belong to the loop thread and are touched only by the loop's own code between
@@ -69,6 +70,8 @@ public final class EventLoop implements Executor {
     @SuppressWarnings("unused") // through SLEEPING
     private volatile boolean sleeping;
     private long taskSequence;
+    /** The task just run yielded because its slice ran out: the turn ends, I/O and timers come next. */
+    private boolean sliceYielded;
 
     // Statistics. Plain fields are written by the loop thread only; adders by anyone.
     private long tasksRun;
@@ -84,6 +87,9 @@ public final class EventLoop implements Executor {
     private final LongAdder fibersFinished = new LongAdder();
     private volatile long stalls;
     private volatile long compensations;
+    private final LongAdder slicedYields = new LongAdder();
+    /** The {@link #turnState} of the task whose slice ran out, until its fiber yields; 0 for none. */
+    private volatile long expiredSlice;
 
     /**
      * Create a loop on its own with the given run-queue policy; {@link #start()} starts its
@@ -294,9 +300,9 @@ public final class EventLoop implements Executor {
     private boolean turn(LoopThread self) {
         poll();
         long start = System.nanoTime();
-        drainInbox();
         fireTimers(start);
-        for (int budget = TASKS_PER_TURN; budget > 0; budget--) {
+        drainInbox();
+        for (int budget = TASKS_PER_TURN; budget > 0 && !sliceYielded; budget--) {
             Runnable task = runQueue.poll();
             if (task == null) {
                 drainInbox();
@@ -309,6 +315,7 @@ public final class EventLoop implements Executor {
                 return false;
             }
         }
+        sliceYielded = false;
         turns++;
         long took = System.nanoTime() - start;
         if (took > longestTurnNanos) {
@@ -457,6 +464,31 @@ public final class EventLoop implements Executor {
         fibersFinished.increment();
     }
 
+    /**
+     * Note that the task running in turn state {@code state} has run past its slice; its fiber
+     * yields at its next yield point ({@link #takeExpiredSlice}). From the slicer's thread.
+     */
+    public void sliceExpired(long state) {
+        expiredSlice = state;
+    }
+
+    /**
+     * Say whether the current fiber of this loop must yield because its slice ran out; counts
+     * the yield and ends the turn after it, so that the fiber goes behind the I/O and timers that
+     * came meanwhile. A slice that expired for an earlier task (it blocked meanwhile) is not this
+     * one's. Called by the fiber, on the loop's carrier.
+     */
+    public boolean takeExpiredSlice() {
+        long expired = expiredSlice;
+        if (expired == 0 || expired != (long) TURN_STATE.getOpaque(this)) {
+            return false;
+        }
+        expiredSlice = 0;
+        sliceYielded = true;
+        slicedYields.increment();
+        return true;
+    }
+
     /** Return the carrier thread that owns the loop now. */
     public Thread carrier() {
         return owner;
@@ -534,7 +566,8 @@ public final class EventLoop implements Executor {
         long finished = fibersFinished.sum();
         return new LoopStats(name, started - finished, started, finished, runQueue.size(), poller.waiting(),
                 timers.size(), tasksRun, turns, localResumes, otherLoopResumes.sum(), foreignResumes.sum(),
-                jdkHelperResumes.sum(), unblockerResumes.sum(), wakeups.sum(), longestTurnNanos, stalls, compensations);
+                jdkHelperResumes.sum(), unblockerResumes.sum(), wakeups.sum(), longestTurnNanos, stalls, compensations,
+                slicedYields.sum());
     }
 
     @Override

@@ -26,11 +26,12 @@ package io.fiberize.runtime.loop;
  * @param longestTurnNanos the longest turn seen
  * @param stalls           times the watchdog found the loop stuck in one task
  * @param compensations    times the watchdog handed the loop to a new carrier
+ * @param slicedYields     times a fiber that computed past its slice yielded to the others
  */
 public record LoopStats(String name, long fibersAlive, long fibersStarted, long fibersFinished, int ready,
                         int parkedOnIo, int timers, long tasksRun, long turns, long localResumes,
                         long otherLoopResumes, long foreignResumes, long jdkHelperResumes, long unblockerResumes, long wakeups, long longestTurnNanos,
-                        long stalls, long compensations) {
+                        long stalls, long compensations, long slicedYields) {
 
     /**
      * Add two snapshots, for a total over a loop group.
@@ -41,6 +42,7 @@ public record LoopStats(String name, long fibersAlive, long fibersStarted, long 
                 tasksRun + o.tasksRun, turns + o.turns, localResumes + o.localResumes,
                 otherLoopResumes + o.otherLoopResumes, foreignResumes + o.foreignResumes,
                 jdkHelperResumes + o.jdkHelperResumes, unblockerResumes + o.unblockerResumes, wakeups + o.wakeups,
-                Math.max(longestTurnNanos, o.longestTurnNanos), stalls + o.stalls, compensations + o.compensations);
+                Math.max(longestTurnNanos, o.longestTurnNanos), stalls + o.stalls, compensations + o.compensations,
+                slicedYields + o.slicedYields);
     }
 }

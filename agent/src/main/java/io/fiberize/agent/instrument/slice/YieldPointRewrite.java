@@ -1,0 +1,134 @@
+package io.fiberize.agent.instrument.slice;
+
+import io.fiberize.runtime.slice.SliceHooks;
+import java.lang.classfile.Attributes;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassModel;
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.CodeElement;
+import java.lang.classfile.CodeModel;
+import java.lang.classfile.CodeTransform;
+import java.lang.classfile.Label;
+import java.lang.classfile.MethodModel;
+import java.lang.classfile.MethodTransform;
+import java.lang.classfile.instruction.BranchInstruction;
+import java.lang.classfile.instruction.InvokeInstruction;
+import java.lang.classfile.instruction.LabelTarget;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.MethodTypeDesc;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Put yield points into one application class: a call of {@link SliceHooks#check} before every
+ * backward branch (each turn of a loop) and first thing in every method that calls itself (each
+ * level of a recursion), and {@link SliceHooks#onSpinWait} in place of {@code Thread.onSpinWait()}.
+ * Code that runs long runs a loop or a recursion, so it passes a yield point at least once per
+ * turn or level.
+ *
+ * <p>Each insertion is a call that takes and leaves nothing, so no frame changes: each method
+ * keeps its stack map frames, which the class-file API re-anchors on their labels. Class
+ * initializers are left as they are: a fiber in one is pinned to its carrier and cannot yield.
+ */
+final class YieldPointRewrite {
+    private static final ClassFile FILES = ClassFile.of(ClassFile.StackMapsOption.DROP_STACK_MAPS);
+    private static final ClassDesc HOOKS = ClassDesc.of(SliceHooks.class.getName());
+    private static final MethodTypeDesc NOTHING = MethodTypeDesc.of(ConstantDescs.CD_void);
+    private static final String THREAD = "java/lang/Thread";
+    private static final String SPIN = "onSpinWait";
+
+    private YieldPointRewrite() {
+    }
+
+    /** Return {@code classfile} with its yield points, or {@code null} when it has no loop, recursion or spin. */
+    static byte[] rewrite(byte[] classfile) {
+        ClassModel model = FILES.parse(classfile);
+        if (model.methods().stream().noneMatch(method -> needsYieldPoints(model, method))) {
+            return null;
+        }
+        return FILES.transformClass(model, (builder, element) -> {
+            if (element instanceof MethodModel method && needsYieldPoints(model, method)) {
+                CodeModel code = method.code().orElseThrow();
+                builder.transformMethod(method,
+                        MethodTransform.transformingCode(new YieldPoints(code, callsItself(model, method, code))));
+            } else {
+                builder.with(element);
+            }
+        });
+    }
+
+    private static boolean needsYieldPoints(ClassModel model, MethodModel method) {
+        if (method.methodName().equalsString(ConstantDescs.CLASS_INIT_NAME)) {
+            return false;
+        }
+        return method.code().map(code -> callsItself(model, method, code) || loopsOrSpins(code)).orElse(false);
+    }
+
+    private static boolean loopsOrSpins(CodeModel code) {
+        Set<Label> bound = new HashSet<>();
+        for (CodeElement element : code) {
+            if (element instanceof LabelTarget target) {
+                bound.add(target.label());
+            } else if (element instanceof BranchInstruction branch && bound.contains(branch.target())
+                    || element instanceof InvokeInstruction call && isSpin(call)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean callsItself(ClassModel model, MethodModel method, CodeModel code) {
+        if (method.methodName().equalsString(ConstantDescs.INIT_NAME)) {
+            return false;
+        }
+        for (CodeElement element : code) {
+            if (element instanceof InvokeInstruction call && call.owner().equals(model.thisClass())
+                    && call.name().equals(method.methodName()) && call.type().equals(method.methodType())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isSpin(InvokeInstruction call) {
+        return call.owner().asInternalName().equals(THREAD) && call.name().equalsString(SPIN)
+                && call.typeSymbol().equals(NOTHING);
+    }
+
+    /** Insert the yield points of one method, keeping its stack map frames. */
+    private static final class YieldPoints implements CodeTransform {
+        private final CodeModel code;
+        private final boolean atEntry;
+        /** Labels already passed: a branch to one of them goes back. */
+        private final Set<Label> bound = new HashSet<>();
+
+        YieldPoints(CodeModel code, boolean atEntry) {
+            this.code = code;
+            this.atEntry = atEntry;
+        }
+
+        @Override
+        public void atStart(CodeBuilder builder) {
+            code.findAttribute(Attributes.stackMapTable()).ifPresent(builder::with);
+            if (atEntry) {
+                builder.invokestatic(HOOKS, "check", NOTHING);
+            }
+        }
+
+        @Override
+        public void accept(CodeBuilder builder, CodeElement element) {
+            if (element instanceof LabelTarget target) {
+                bound.add(target.label());
+                builder.with(element);
+            } else if (element instanceof BranchInstruction branch && bound.contains(branch.target())) {
+                builder.invokestatic(HOOKS, "check", NOTHING);
+                builder.with(element);
+            } else if (element instanceof InvokeInstruction call && isSpin(call)) {
+                builder.invokestatic(HOOKS, SPIN, NOTHING);
+            } else {
+                builder.with(element);
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.fiberize.runtime.slice;
+
+import io.fiberize.runtime.fiber.Fibers;
+import io.fiberize.runtime.loop.EventLoop;
+
+/**
+ * Give the loop back from application code that computes: the yield points the agent puts at the
+ * loop back-edges of application classes and at the entry of their recursive methods call {@link
+ * #check()}, and their {@code Thread.onSpinWait()} calls become {@link #onSpinWait()}.
+ *
+ * <p>The check is one read of a flag that the {@link Slicer} raises when some loop's fiber has
+ * run past its slice; only then does a fiber look further, and the one whose slice ran out yields
+ * to the back of its loop's queue, behind the I/O and timers that came meanwhile. The JDK lets a
+ * virtual thread yield while it holds a monitor; one pinned by a native frame or a class
+ * initializer stays, and yields at its next check after that.
+ *
+ * <p>Runs on any thread that runs application code; off a loop's fibers it only reads the flag.
+ */
+public final class SliceHooks {
+    /** Some loop's fiber ran past its slice; cleared by the fiber that yields, raised again by the slicer. */
+    private static volatile boolean expired;
+
+    private SliceHooks() {
+    }
+
+    /** A yield point: yield if the current fiber's slice ran out. */
+    public static void check() {
+        if (expired) {
+            yieldIfExpired();
+        }
+    }
+
+    /**
+     * Stand for {@code Thread.onSpinWait()}: a fiber that spins waits for another thread, which on
+     * its loop can only run once the spinner yields, so it yields at once; any other thread spins.
+     */
+    public static void onSpinWait() {
+        if (Fibers.currentLoop() != null) {
+            Thread.yield();
+        } else {
+            Thread.onSpinWait();
+        }
+    }
+
+    /** Raise the flag: a loop's fiber ran past its slice ({@link EventLoop#sliceExpired}). */
+    static void expire() {
+        expired = true;
+    }
+
+    private static void yieldIfExpired() {
+        EventLoop loop = Fibers.currentLoop();
+        if (loop != null && loop.takeExpiredSlice()) {
+            expired = false;
+            Thread.yield();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.fiberize.runtime.slice;
+
+import io.fiberize.runtime.loop.EventLoop;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Notice a loop whose fiber has run one task for longer than a slice, and ask that fiber to yield
+ * at its next yield point ({@link SliceHooks#check}).
+ *
+ * <p>A daemon platform thread samples each loop's {@link EventLoop#turnState()} every half slice,
+ * as the watchdog does every half threshold: the same odd value (one task running) for a slice
+ * marks that task's slice expired. So a fiber yields after one to one and a half slices of
+ * computing, and a loop whose tasks come back sooner costs the slicer one read per sample.
+ */
+public final class Slicer implements Runnable {
+    private final List<Clock> clocks;
+    private final long sliceNanos;
+    private final long periodMillis;
+    private volatile boolean stopped;
+
+    /** Create a slicer over {@code loops}; {@link #start()} starts its thread. */
+    public Slicer(List<EventLoop> loops, long sliceMillis) {
+        if (sliceMillis <= 0) {
+            throw new IllegalArgumentException("a slice must be positive, not " + sliceMillis);
+        }
+        this.clocks = loops.stream().map(Clock::new).toList();
+        this.sliceNanos = TimeUnit.MILLISECONDS.toNanos(sliceMillis);
+        this.periodMillis = Math.max(1, sliceMillis / 2);
+    }
+
+    /** Start the slicer's thread. */
+    public Slicer start() {
+        Thread.ofPlatform().name("fiberize-slicer").daemon(true).inheritInheritableThreadLocals(false).start(this);
+        return this;
+    }
+
+    /** Stop sampling; for tests and embedders. */
+    public void stop() {
+        stopped = true;
+    }
+
+    @Override
+    public void run() {
+        while (!stopped) {
+            try {
+                Thread.sleep(periodMillis);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long now = System.nanoTime();
+            for (Clock clock : clocks) {
+                clock.sample(now, sliceNanos);
+            }
+        }
+    }
+
+    /** What the slicer last saw of one loop: which task ran, since when, and whether it was told. */
+    private static final class Clock {
+        private final EventLoop loop;
+        private long state;
+        private long since;
+        private boolean told;
+
+        Clock(EventLoop loop) {
+            this.loop = loop;
+        }
+
+        void sample(long now, long sliceNanos) {
+            long seen = loop.turnState();
+            if (seen != state) {
+                state = seen;
+                since = now;
+                told = false;
+            } else if ((seen & 1) == 1 && !told && now - since >= sliceNanos) {
+                told = true;
+                loop.sliceExpired(seen);
+                SliceHooks.expire();
+            }
+        }
+    }
+}
