@@ -12,12 +12,18 @@ import java.lang.classfile.Label;
 import java.lang.classfile.MethodModel;
 import java.lang.classfile.MethodTransform;
 import java.lang.classfile.instruction.BranchInstruction;
+import java.lang.classfile.instruction.FieldInstruction;
+import java.lang.classfile.instruction.InvokeDynamicInstruction;
 import java.lang.classfile.instruction.InvokeInstruction;
 import java.lang.classfile.instruction.LabelTarget;
+import java.lang.classfile.instruction.MonitorInstruction;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,6 +32,12 @@ import java.util.Set;
  * level of a recursion), and {@link SliceHooks#onSpinWait} in place of {@code Thread.onSpinWait()}.
  * Code that runs long runs a loop or a recursion, so it passes a yield point at least once per
  * turn or level.
+ *
+ * <p>Except the innermost loops that touch nothing but local variables and arrays (no call, no
+ * field, no lock): the check's read of a shared flag would keep the JIT from unrolling and
+ * vectorizing them (a sum over an {@code int[]} ran 9 times slower with it), and such a loop is
+ * checked at each turn of the loop around it instead. One alone in its method, running for a
+ * long time, is not sliced. A loop that waits for another thread reads a field, and is checked.
  *
  * <p>Each insertion is a call that takes and leaves nothing, so no frame changes: each method
  * keeps its stack map frames, which the class-file API re-anchors on their labels. Class
@@ -50,8 +62,8 @@ final class YieldPointRewrite {
         return FILES.transformClass(model, (builder, element) -> {
             if (element instanceof MethodModel method && needsYieldPoints(model, method)) {
                 CodeModel code = method.code().orElseThrow();
-                builder.transformMethod(method,
-                        MethodTransform.transformingCode(new YieldPoints(code, callsItself(model, method, code))));
+                builder.transformMethod(method, MethodTransform.transformingCode(new YieldPoints(code,
+                        callsItself(model, method, code), checkedBranches(code.elementList()))));
             } else {
                 builder.with(element);
             }
@@ -66,16 +78,46 @@ final class YieldPointRewrite {
     }
 
     private static boolean loopsOrSpins(CodeModel code) {
-        Set<Label> bound = new HashSet<>();
-        for (CodeElement element : code) {
+        List<CodeElement> elements = code.elementList();
+        return !checkedBranches(elements).isEmpty()
+                || elements.stream().anyMatch(element -> element instanceof InvokeInstruction call && isSpin(call));
+    }
+
+    /**
+     * Return the positions in {@code elements} of the backward branches that get a check: all but
+     * those that close an innermost loop of locals and arrays only ({@link #computesOnly}).
+     */
+    private static Set<Integer> checkedBranches(List<CodeElement> elements) {
+        Map<Label, Integer> bound = new HashMap<>();
+        Set<Integer> checked = new HashSet<>();
+        for (int i = 0; i < elements.size(); i++) {
+            CodeElement element = elements.get(i);
             if (element instanceof LabelTarget target) {
-                bound.add(target.label());
-            } else if (element instanceof BranchInstruction branch && bound.contains(branch.target())
-                    || element instanceof InvokeInstruction call && isSpin(call)) {
-                return true;
+                bound.put(target.label(), i);
+            } else if (element instanceof BranchInstruction branch && bound.containsKey(branch.target())
+                    && !computesOnly(elements.subList(bound.get(branch.target()), i))) {
+                checked.add(i);
             }
         }
-        return false;
+        return checked;
+    }
+
+    /**
+     * Say whether a loop body calls nothing, touches no field, takes no lock and holds no loop of
+     * its own: a computation over locals and arrays, which the JIT may unroll and vectorize.
+     */
+    private static boolean computesOnly(List<CodeElement> body) {
+        Set<Label> inside = new HashSet<>();
+        for (CodeElement element : body) {
+            if (element instanceof LabelTarget target) {
+                inside.add(target.label());
+            } else if (element instanceof InvokeInstruction || element instanceof InvokeDynamicInstruction
+                    || element instanceof FieldInstruction || element instanceof MonitorInstruction
+                    || element instanceof BranchInstruction branch && inside.contains(branch.target())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean callsItself(ClassModel model, MethodModel method, CodeModel code) {
@@ -100,12 +142,14 @@ final class YieldPointRewrite {
     private static final class YieldPoints implements CodeTransform {
         private final CodeModel code;
         private final boolean atEntry;
-        /** Labels already passed: a branch to one of them goes back. */
-        private final Set<Label> bound = new HashSet<>();
+        /** The positions of the backward branches to check, among the code's elements in order. */
+        private final Set<Integer> checked;
+        private int position;
 
-        YieldPoints(CodeModel code, boolean atEntry) {
+        YieldPoints(CodeModel code, boolean atEntry, Set<Integer> checked) {
             this.code = code;
             this.atEntry = atEntry;
+            this.checked = checked;
         }
 
         @Override
@@ -118,10 +162,7 @@ final class YieldPointRewrite {
 
         @Override
         public void accept(CodeBuilder builder, CodeElement element) {
-            if (element instanceof LabelTarget target) {
-                bound.add(target.label());
-                builder.with(element);
-            } else if (element instanceof BranchInstruction branch && bound.contains(branch.target())) {
+            if (checked.contains(position++)) {
                 builder.invokestatic(HOOKS, "check", NOTHING);
                 builder.with(element);
             } else if (element instanceof InvokeInstruction call && isSpin(call)) {
