@@ -90,9 +90,11 @@ class SpringBootIT {
             assertThat(fiberized.result().stderr()).as("instrumentation errors").doesNotContain("could not rewrite");
             assertThat(report.get("fibersStarted")).as("Tomcat's request threads, fibers: %s", report)
                     .isGreaterThanOrEqualTo(TOMCAT_THREADS);
-            // A machine too busy to run the loop's carrier is not the program's doing.
+            // While the clients run nothing blocks the loop's carrier. A report of CPU time may still come: on these
+            // two cores, shared with the clients, the downstream and PostgreSQL, a turn of the loop can take 100 ms
+            // (once in eleven runs, 104 ms "busy" in Spring's handler lookup, with a load average near 20).
             assertThat(duringLoad).as("watchdog reports while the clients ran, in%n%s", fiberized.result().stderr())
-                    .allMatch(Stall::waitingForCpu);
+                    .allMatch(Stall::onTheCpu);
             // Before the timed requests (start-up, the first requests of each kind) and at shutdown, the loop's
             // carrier is blocked, and handed over, only where a fiber is pinned: while it loads a class (the JVM
             // calls ClassLoader.loadClass through a native frame, and the class's bytes come from file reads in
@@ -103,6 +105,10 @@ class SpringBootIT {
                     .as("watchdog reports in%n%s", fiberized.result().stderr()).allMatch(Stall::pinnedByAKnownLimit);
             assertThat(report.get("compensations")).as("carriers handed the loop, one per compensated report: %s",
                     report).isEqualTo(stalls.stream().filter(Stall::compensated).count());
+            // The fibers waiting on RestClient's calls are resumed by the JDK HttpClient's own executor threads
+            // (platform threads: foreignResumes), never by the JDK's pollers or unparkers.
+            assertThat(report.get("jdkHelperResumes")).as("resumes from JDK pollers or unparkers: %s", report)
+                    .isZero();
         }
     }
 
@@ -249,8 +255,9 @@ class SpringBootIT {
             return stalls;
         }
 
-        boolean waitingForCpu() {
-            return firstLine().contains(": waiting for a CPU: ");
+        /** Say whether the watchdog found the carrier computing or waiting for a CPU, not blocked. */
+        boolean onTheCpu() {
+            return firstLine().contains(": busy running Java code ") || firstLine().contains(": waiting for a CPU: ");
         }
 
         boolean compensated() {
