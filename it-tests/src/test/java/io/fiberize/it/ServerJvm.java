@@ -86,6 +86,13 @@ final class ServerJvm implements AutoCloseable {
     }
 
     /**
+     * Return what the server printed on standard error so far.
+     */
+    String stderrSoFar() throws IOException {
+        return Files.readString(stderr);
+    }
+
+    /**
      * Return the server's process id.
      */
     long pid() {
