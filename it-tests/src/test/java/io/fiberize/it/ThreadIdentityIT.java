@@ -1,5 +1,7 @@
 package io.fiberize.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +72,16 @@ class ThreadIdentityIT {
         compare(softly, "BuildersAndPools");
         ThreeRuns.of(PROGRAMS + "ExitFromThread").sameOutput(softly, 3);
         softly.assertAll();
+    }
+
+    @Test
+    void aJdkPoolStartsTheProgramsThreadSubclassAsAFiber() throws Exception {
+        SoftAssertions softly = new SoftAssertions();
+        ThreeRuns runs = compare(softly, "SubclassWorkersInJdkPool");
+        softly.assertAll();
+        // The pool's four workers, started by the JDK's internal Thread.start(ThreadContainer).
+        ExitReport report = ExitReport.of(runs.fiberized().get("loops=1"));
+        assertThat(report.get("fibersStarted")).as("%s", report).isEqualTo(4);
     }
 
     private static ThreeRuns compare(SoftAssertions softly, String program) throws Exception {

@@ -130,6 +130,16 @@ public final class ThreadHooks {
     }
 
     /**
+     * Start a fiber that runs {@code standIn}'s {@code run()} where the JDK starts it in a thread
+     * container ({@code Thread.start(ThreadContainer)}, how a {@code ThreadPoolExecutor} starts
+     * its workers): as {@link #start(Thread)}. The fiber is kept in the JDK's root container, as
+     * every fiber is, not in the pool's.
+     */
+    public static void start(Thread standIn, Object container) {
+        start(standIn);
+    }
+
+    /**
      * Give {@code fiber} what the not yet started {@code thread} holds for the code it will run:
      * context class loader, inheritable thread locals (inherited from whoever constructed it) and
      * an interrupt sent before the start.

@@ -11,7 +11,8 @@ import io.fiberize.runtime.fiber.ThreadHooks;
  * the JDK, virtual dispatch to a subclass's override and its {@code super} call, method references
  * and reflection alike.
  * <ul>
- * <li>{@code start()} of an application's {@code Thread} subclass starts a fiber that runs it; the
+ * <li>{@code start()} of an application's {@code Thread} subclass (and the JDK's internal {@code
+ *     start(ThreadContainer)}, how its thread pools start their workers) starts a fiber that runs it; the
  *     object becomes a stand-in, and {@code isAlive}, {@code getState} (and {@code threadState},
  *     which {@code join(Duration)} asks), {@code interrupt}, {@code
  *     isInterrupted}, {@code getStackTrace}, {@code getContextClassLoader} of it reach the fiber,
@@ -33,6 +34,8 @@ public final class ThreadInstrumentation extends JdkMethodInstrumentation {
     public ThreadInstrumentation() {
         super("thread objects (java.lang.Thread)", "java.lang.Thread",
                 Target.of(Advice.divertIf(ThreadHooks.class, "startsAsStandIn", "start"), "start"),
+                Target.of(Advice.divertIf(ThreadHooks.class, "startsAsStandIn", "start"), "start",
+                        "jdk.internal.vm.ThreadContainer"),
                 Target.of(Advice.divertIf(ThreadHooks.class, "answersLife", "isAlive"), "isAlive"),
                 Target.of(Advice.divertIf(ThreadHooks.class, "answersLife", "getState"), "getState"),
                 Target.of(Advice.divertIf(ThreadHooks.class, "answersLife", "getState"), "threadState"),
