@@ -229,6 +229,40 @@ final class ForkedJvm {
                     .toList();
         }
 
+        /**
+         * Return each report of a stalled loop that the watchdog wrote, whole: its first line and the
+         * {@code \tat ...} lines of the stack under it, joined by newlines.
+         */
+        List<String> stallReportsWithStacks() {
+            List<String> reports = new ArrayList<>();
+            boolean inStallReport = false;
+            for (String line : stderr.lines().toList()) {
+                if (line.startsWith("fiberize: warning: loop ") && line.contains(" stalled for ")) {
+                    reports.add(line);
+                    inStallReport = true;
+                } else if (inStallReport && line.startsWith("\tat ")) {
+                    reports.set(reports.size() - 1, reports.getLast() + "\n" + line);
+                } else {
+                    inStallReport = false;
+                }
+            }
+            return reports;
+        }
+
+        /**
+         * Return the reports of {@link #stallReportsWithStacks} that a program's steady work caused: not
+         * those whose stack loads a class ({@code ClassLoader.loadClass}: a library's first calls, defining
+         * its classes in one turn, or pinned by the native frame of {@code ClassLoader.defineClass1} while the
+         * agent offloads the reads of the jar), nor those where the watchdog found the carrier waiting for a
+         * CPU (the machine overloaded).
+         */
+        List<String> stallReportsBesidesClassLoadingAndStarvation() {
+            return stallReportsWithStacks().stream()
+                    .filter(report -> !report.contains("\tat java.base/java.lang.ClassLoader.loadClass("))
+                    .filter(report -> !report.lines().findFirst().orElseThrow().contains(": waiting for a CPU: "))
+                    .toList();
+        }
+
         @Override
         public String toString() {
             return command + "\nexit status " + exitCode + "\nstdout:\n" + stdout + "stderr:\n" + stderr;
