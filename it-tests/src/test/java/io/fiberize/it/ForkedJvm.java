@@ -250,16 +250,18 @@ final class ForkedJvm {
         }
 
         /**
-         * Return the reports of {@link #stallReportsWithStacks} that a program's steady work caused: not
-         * those whose stack loads a class ({@code ClassLoader.loadClass}: a library's first calls, defining
-         * its classes in one turn, or pinned by the native frame of {@code ClassLoader.defineClass1} while the
-         * agent offloads the reads of the jar), nor those where the watchdog found the carrier waiting for a
-         * CPU (the machine overloaded).
+         * Return the reports of {@link #stallReportsWithStacks} where something held the carrier (a native
+         * frame, a class initializer, a blocking call): not those where the watchdog found it computing ("busy
+         * running Java code", said of a carrier that ran for a tenth of the stall or more) or waiting for a CPU,
+         * nor those whose stack loads a class ({@code ClassLoader.loadClass}: a library's first calls, whose
+         * fiber the native frame of {@code ClassLoader.defineClass1} pins while the agent offloads the reads of
+         * the jar).
          */
-        List<String> stallReportsBesidesClassLoadingAndStarvation() {
+        List<String> stallReportsOfABlockedCarrier() {
             return stallReportsWithStacks().stream()
                     .filter(report -> !report.contains("\tat java.base/java.lang.ClassLoader.loadClass("))
-                    .filter(report -> !report.lines().findFirst().orElseThrow().contains(": waiting for a CPU: "))
+                    .filter(report -> !report.lines().findFirst().orElseThrow()
+                            .matches(".*: (busy running Java code|waiting for a CPU).*"))
                     .toList();
         }
 
