@@ -219,50 +219,18 @@ final class ForkedJvm {
             return lines;
         }
 
-        /**
-         * Return the first line of each report of a stalled loop that the watchdog wrote ({@code
-         * fiberize: warning: loop N stalled for ...}).
-         */
-        List<String> stallReports() {
-            return stderr.lines()
-                    .filter(line -> line.startsWith("fiberize: warning: loop ") && line.contains(" stalled for "))
-                    .toList();
+        /** Return the watchdog's reports of a stalled loop, in order. */
+        List<StallReport> stallReports() {
+            return StallReport.in(stderr);
         }
 
         /**
-         * Return each report of a stalled loop that the watchdog wrote, whole: its first line and the
-         * {@code \tat ...} lines of the stack under it, joined by newlines.
+         * Return the reports where something held the carrier (a native frame, a class
+         * initializer, a blocking call): not those where the watchdog found it computing or
+         * waiting for a CPU, nor those of a fiber loading a class ({@link StallReport#loadsAClass}).
          */
-        List<String> stallReportsWithStacks() {
-            List<String> reports = new ArrayList<>();
-            boolean inStallReport = false;
-            for (String line : stderr.lines().toList()) {
-                if (line.startsWith("fiberize: warning: loop ") && line.contains(" stalled for ")) {
-                    reports.add(line);
-                    inStallReport = true;
-                } else if (inStallReport && line.startsWith("\tat ")) {
-                    reports.set(reports.size() - 1, reports.getLast() + "\n" + line);
-                } else {
-                    inStallReport = false;
-                }
-            }
-            return reports;
-        }
-
-        /**
-         * Return the reports of {@link #stallReportsWithStacks} where something held the carrier (a native
-         * frame, a class initializer, a blocking call): not those where the watchdog found it computing ("busy
-         * running Java code", said of a carrier that ran for a tenth of the stall or more) or waiting for a CPU,
-         * nor those whose stack loads a class ({@code ClassLoader.loadClass}: a library's first calls, whose
-         * fiber the native frame of {@code ClassLoader.defineClass1} pins while the agent offloads the reads of
-         * the jar).
-         */
-        List<String> stallReportsOfABlockedCarrier() {
-            return stallReportsWithStacks().stream()
-                    .filter(report -> !report.contains("\tat java.base/java.lang.ClassLoader.loadClass("))
-                    .filter(report -> !report.lines().findFirst().orElseThrow()
-                            .matches(".*: (busy running Java code|waiting for a CPU).*"))
-                    .toList();
+        List<StallReport> stallReportsOfABlockedCarrier() {
+            return stallReports().stream().filter(report -> !report.onTheCpu() && !report.loadsAClass()).toList();
         }
 
         @Override

@@ -132,14 +132,14 @@ class GrpcIT {
                 assertThat(side.stderr()).as("instrumentation errors").doesNotContain("could not rewrite");
                 assertThat(side.stallReportsOfABlockedCarrier()).as("stall reports of %s", side.command())
                         .isEmpty();
-                List<String> stalls = side.stallReportsWithStacks();
+                List<StallReport> stalls = side.stallReports();
                 ExitReport report = ExitReport.of(side);
                 assertThat(report.get("compensations")).as("compensations, each reported with its stall: %s", report)
-                        .isEqualTo(stalls.stream().filter(stall -> stall.contains("; compensated: ")).count());
+                        .isEqualTo(stalls.stream().filter(StallReport::compensated).count());
                 assertThat(report.get("jdkHelperResumes")).as("%s", report).isZero();
                 System.out.printf("gRPC %s under the agent: %d stall reports (computing, starved or loading classes): %s%n",
                         side == client ? "client" : "server", stalls.size(),
-                        side.stallReports().stream().map(line -> line.replaceFirst(".* stalled for ", "")).toList());
+                        stalls.stream().map(StallReport::summary).toList());
             }
         }
 

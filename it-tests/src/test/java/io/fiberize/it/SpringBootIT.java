@@ -64,8 +64,8 @@ class SpringBootIT {
             Load fiberized = load(ForkedJvm.jdk25().agent("log=info"), postgres, downstream, expected);
 
             ExitReport report = ExitReport.of(fiberized.result());
-            List<Stall> stalls = Stall.in(fiberized.result().stderr());
-            List<Stall> duringLoad = stalls.stream().filter(fiberized::duringLoad).toList();
+            List<StallReport> stalls = fiberized.result().stallReports();
+            List<StallReport> duringLoad = stalls.stream().filter(fiberized::duringLoad).toList();
             System.out.printf("SpringBootIT: plain:     %s%n", plain);
             System.out.printf("SpringBootIT: fiberized: %s%n", fiberized);
             System.out.printf("SpringBootIT: fiberized/plain requests/s: %.3f%n",
@@ -94,17 +94,17 @@ class SpringBootIT {
             // two cores, shared with the clients, the downstream and PostgreSQL, a turn of the loop can take 100 ms
             // (once in eleven runs, 104 ms "busy" in Spring's handler lookup, with a load average near 20).
             assertThat(duringLoad).as("watchdog reports while the clients ran, in%n%s", fiberized.result().stderr())
-                    .allMatch(Stall::onTheCpu);
+                    .allMatch(StallReport::onTheCpu);
             // Before the timed requests (start-up, the first requests of each kind) and at shutdown, the loop's
             // carrier is blocked, and handed over, only where a fiber is pinned: while it loads a class (the JVM
             // calls ClassLoader.loadClass through a native frame, and the class's bytes come from file reads in
             // Boot's nested jars), runs a class initializer, or starts an OS thread for the JDK HttpClient's
             // executor (Thread.start0): the README's known limit. The other reports there are cold code
             // running on the loop for 100 ms, which the README's next limit describes.
-            assertThat(stalls.stream().filter(Stall::compensated))
-                    .as("watchdog reports in%n%s", fiberized.result().stderr()).allMatch(Stall::pinnedByAKnownLimit);
+            assertThat(stalls.stream().filter(StallReport::compensated))
+                    .as("watchdog reports in%n%s", fiberized.result().stderr()).allMatch(StallReport::pinnedByAKnownLimit);
             assertThat(report.get("compensations")).as("carriers handed the loop, one per compensated report: %s",
-                    report).isEqualTo(stalls.stream().filter(Stall::compensated).count());
+                    report).isEqualTo(stalls.stream().filter(StallReport::compensated).count());
             // The fibers waiting on RestClient's calls are resumed by the JDK HttpClient's own executor threads
             // (platform threads: foreignResumes), never by the JDK's pollers or unparkers.
             assertThat(report.get("jdkHelperResumes")).as("resumes from JDK pollers or unparkers: %s", report)
@@ -225,7 +225,7 @@ class SpringBootIT {
     private record Load(ForkedJvm.Result result, double requestsPerSecond, int peakInFlight,
                         List<String> peakThreads, int loadStart, int loadEnd) {
 
-        boolean duringLoad(Stall stall) {
+        boolean duringLoad(StallReport stall) {
             return stall.at() >= loadStart && stall.at() < loadEnd;
         }
 
@@ -233,52 +233,6 @@ class SpringBootIT {
         public String toString() {
             return String.format("%.1f requests/s, peak %d requests in flight, peak %d OS threads",
                     requestsPerSecond, peakInFlight, peakThreads.size());
-        }
-    }
-
-    /**
-     * One report of the watchdog: its first line and the stalled fiber's stack.
-     *
-     * @param at where it starts in the JVM's standard error
-     * @param report the report
-     */
-    private record Stall(int at, String report) {
-        private static final Pattern REPORT =
-                Pattern.compile("^fiberize: warning: loop \\S+ stalled for .*\n(?:\tat .*\n)*", Pattern.MULTILINE);
-
-        static List<Stall> in(String stderr) {
-            List<Stall> stalls = new ArrayList<>();
-            Matcher m = REPORT.matcher(stderr);
-            while (m.find()) {
-                stalls.add(new Stall(m.start(), m.group()));
-            }
-            return stalls;
-        }
-
-        /** Say whether the watchdog found the carrier computing or waiting for a CPU, not blocked. */
-        boolean onTheCpu() {
-            return firstLine().contains(": busy running Java code ") || firstLine().contains(": waiting for a CPU: ");
-        }
-
-        boolean compensated() {
-            return firstLine().contains("; compensated: ");
-        }
-
-        boolean pinnedByAKnownLimit() {
-            return report.contains("\tat java.base/java.lang.ClassLoader.loadClass(") || report.contains(".<clinit>(")
-                    || report.contains("\tat java.base/java.lang.Thread.start0(Native Method)");
-        }
-
-        String firstLine() {
-            return report.substring(0, report.indexOf('\n'));
-        }
-
-        /** Return the first line and the top frame of the application's or a library's own code. */
-        String summary() {
-            return report.lines().skip(1)
-                    .filter(frame -> !frame.startsWith("\tat java.") && !frame.startsWith("\tat io.fiberize.")
-                            && !frame.startsWith("\tat org.springframework.boot.loader."))
-                    .findFirst().map(frame -> firstLine() + " [" + frame.strip() + "]").orElse(firstLine());
         }
     }
 

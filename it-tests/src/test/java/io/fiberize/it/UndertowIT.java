@@ -61,10 +61,10 @@ class UndertowIT {
         assertThat(server.agentLines()).as("%s", server).anyMatch(line -> line.contains(XNIO_LEFT_ALONE));
         assertThat(server.stderr()).as("instrumentation errors").doesNotContain("could not rewrite");
         assertThat(server.stallReportsOfABlockedCarrier()).as("%s", server.stderr()).isEmpty();
-        List<String> stalls = server.stallReportsWithStacks();
+        List<StallReport> stalls = server.stallReports();
         ExitReport report = ExitReport.of(server);
         assertThat(report.get("compensations")).as("compensations, each reported with its stall: %s", report)
-                .isEqualTo(stalls.stream().filter(stall -> stall.contains("; compensated: ")).count());
+                .isEqualTo(stalls.stream().filter(StallReport::compensated).count());
         assertThat(report.get("jdkHelperResumes")).as("%s", report).isZero();
         assertThat(report.get("fibersStarted")).as("XNIO's worker threads, fibers: %s", report)
                 .isGreaterThan(RunMode.FEW_OS_THREADS);
@@ -81,7 +81,7 @@ class UndertowIT {
                 CLIENTS, WORKER_THREADS, plain.perSecond(), fiberized.perSecond(),
                 (double) fiberized.perSecond() / plain.perSecond(), plain.osThreads().size(),
                 fiberized.osThreads().size(), report, stalls.size(),
-                server.stallReports().stream().map(line -> line.replaceFirst(".* stalled for ", "")).toList());
+                stalls.stream().map(StallReport::summary).toList());
     }
 
     /**
