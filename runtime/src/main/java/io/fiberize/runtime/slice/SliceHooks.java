@@ -19,6 +19,12 @@ import io.fiberize.runtime.loop.EventLoop;
 public final class SliceHooks {
     /** Some loop's fiber ran past its slice; cleared by the fiber that yields, raised again by the slicer. */
     private static volatile boolean expired;
+    /**
+     * The same flag, read plainly by {@link #checkEntry}: a method entry is reached through a call,
+     * across which the JIT reads a static field afresh, so the entry check needs no volatile read
+     * (which costs a tight recursion more than the read itself).
+     */
+    private static boolean expiredAtEntry;
 
     private SliceHooks() {
     }
@@ -26,6 +32,13 @@ public final class SliceHooks {
     /** A yield point: yield if the current fiber's slice ran out. */
     public static void check() {
         if (expired) {
+            yieldIfExpired();
+        }
+    }
+
+    /** A yield point at the entry of a method that calls itself: as {@link #check()}. */
+    public static void checkEntry() {
+        if (expiredAtEntry) {
             yieldIfExpired();
         }
     }
@@ -44,12 +57,14 @@ public final class SliceHooks {
 
     /** Raise the flag: a loop's fiber ran past its slice ({@link EventLoop#sliceExpired}). */
     static void expire() {
+        expiredAtEntry = true;
         expired = true;
     }
 
     private static void yieldIfExpired() {
         EventLoop loop = Fibers.currentLoop();
         if (loop != null && loop.takeExpiredSlice()) {
+            expiredAtEntry = false;
             expired = false;
             Thread.yield();
         }

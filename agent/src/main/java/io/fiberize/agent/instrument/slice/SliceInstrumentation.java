@@ -32,6 +32,7 @@ public final class SliceInstrumentation implements TypeInstrumentation {
     public String check() {
         try {
             SliceHooks.class.getMethod("check");
+            SliceHooks.class.getMethod("checkEntry");
             SliceHooks.class.getMethod("onSpinWait");
             return null;
         } catch (NoSuchMethodException e) {

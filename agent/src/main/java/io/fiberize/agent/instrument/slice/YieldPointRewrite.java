@@ -28,8 +28,8 @@ import java.util.Set;
 
 /**
  * Put yield points into one application class: a call of {@link SliceHooks#check} before every
- * backward branch (each turn of a loop) and first thing in every method that calls itself (each
- * level of a recursion), and {@link SliceHooks#onSpinWait} in place of {@code Thread.onSpinWait()}.
+ * backward branch (each turn of a loop) and of {@link SliceHooks#checkEntry} first thing in every
+ * method that calls itself (each level of a recursion), and {@link SliceHooks#onSpinWait} in place of {@code Thread.onSpinWait()}.
  * Code that runs long runs a loop or a recursion, so it passes a yield point at least once per
  * turn or level.
  *
@@ -156,7 +156,7 @@ final class YieldPointRewrite {
         public void atStart(CodeBuilder builder) {
             code.findAttribute(Attributes.stackMapTable()).ifPresent(builder::with);
             if (atEntry) {
-                builder.invokestatic(HOOKS, "check", NOTHING);
+                builder.invokestatic(HOOKS, "checkEntry", NOTHING);
             }
         }
 
