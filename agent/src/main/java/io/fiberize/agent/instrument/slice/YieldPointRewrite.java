@@ -35,7 +35,7 @@ import java.util.Set;
  *
  * <p>Except the innermost loops that touch nothing but local variables and arrays (no call, no
  * field, no lock): the check's read of a shared flag would keep the JIT from unrolling and
- * vectorizing them (a sum over an {@code int[]} ran 9 times slower with it), and such a loop is
+ * vectorizing them (a sum over an {@code int[]} ran 5 to 10 times slower with it), and such a loop is
  * checked at each turn of the loop around it instead. One alone in its method, running for a
  * long time, is not sliced. A loop that waits for another thread reads a field, and is checked.
  *
