@@ -5,8 +5,9 @@ import io.fiberize.runtime.loop.EventLoop;
 
 /**
  * Give the loop back from application code that computes: the yield points the agent puts at the
- * loop back-edges of application classes and at the entry of their recursive methods call {@link
- * #check()}, and their {@code Thread.onSpinWait()} calls become {@link #onSpinWait()}.
+ * loop back-edges of application classes call {@link #check()}, those at the entry of their
+ * self-calling methods {@link #checkEntry()}, and their {@code Thread.onSpinWait()} calls become
+ * {@link #onSpinWait()}.
  *
  * <p>The check is one read of a flag that the {@link Slicer} raises when some loop's fiber has
  * run past its slice; only then does a fiber look further, and the one whose slice ran out yields
