@@ -1,6 +1,7 @@
 package io.fiberize.runtime.slice;
 
 import io.fiberize.runtime.loop.EventLoop;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -8,15 +9,17 @@ import java.util.concurrent.TimeUnit;
  * Notice a loop whose fiber has run one task for longer than a slice, and ask that fiber to yield
  * at its next yield point ({@link SliceHooks#check}).
  *
- * <p>A daemon platform thread samples each loop's {@link EventLoop#turnState()} every half slice,
- * as the watchdog does every half threshold: the same odd value (one task running) for a slice
- * marks that task's slice expired. So a fiber yields after one to one and a half slices of
- * computing, and a loop whose tasks come back sooner costs the slicer one read per sample.
+ * <p>A daemon platform thread samples each loop's {@link EventLoop#turnState()} every quarter
+ * slice, as the watchdog does every half threshold: a task first seen running is taken to have
+ * started halfway between that sample and the one before, and once the same odd value (one task
+ * running) has lasted a slice from there, that task's slice is expired. So a fiber yields within
+ * about a quarter slice of a slice of computing, and a loop whose tasks come back sooner costs the
+ * slicer one read per sample.
  */
 public final class Slicer implements Runnable {
     private final List<Clock> clocks;
     private final long sliceNanos;
-    private final long periodMillis;
+    private final long periodNanos;
     private volatile boolean stopped;
 
     /** Create a slicer over {@code loops}; {@link #start()} starts its thread. */
@@ -26,7 +29,7 @@ public final class Slicer implements Runnable {
         }
         this.clocks = loops.stream().map(Clock::new).toList();
         this.sliceNanos = TimeUnit.MILLISECONDS.toNanos(sliceMillis);
-        this.periodMillis = Math.max(1, sliceMillis / 2);
+        this.periodNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(1), sliceNanos / 4);
     }
 
     /** Start the slicer's thread. */
@@ -42,16 +45,18 @@ public final class Slicer implements Runnable {
 
     @Override
     public void run() {
+        long previous = System.nanoTime();
         while (!stopped) {
             try {
-                Thread.sleep(periodMillis);
+                Thread.sleep(Duration.ofNanos(periodNanos));
             } catch (InterruptedException e) {
                 return;
             }
             long now = System.nanoTime();
             for (Clock clock : clocks) {
-                clock.sample(now, sliceNanos);
+                clock.sample(previous, now, sliceNanos);
             }
+            previous = now;
         }
     }
 
@@ -66,11 +71,12 @@ public final class Slicer implements Runnable {
             this.loop = loop;
         }
 
-        void sample(long now, long sliceNanos) {
+        /** Look at the loop at {@code now}; the slicer looked last at {@code previous}. */
+        void sample(long previous, long now, long sliceNanos) {
             long seen = loop.turnState();
             if (seen != state) {
                 state = seen;
-                since = now;
+                since = previous + (now - previous) / 2;
                 told = false;
             } else if ((seen & 1) == 1 && !told && now - since >= sliceNanos) {
                 told = true;
