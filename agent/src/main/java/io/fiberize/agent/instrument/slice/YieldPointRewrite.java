@@ -56,31 +56,45 @@ final class YieldPointRewrite {
     /** Return {@code classfile} with its yield points, or {@code null} when it has no loop, recursion or spin. */
     static byte[] rewrite(byte[] classfile) {
         ClassModel model = FILES.parse(classfile);
-        if (model.methods().stream().noneMatch(method -> needsYieldPoints(model, method))) {
+        Map<String, YieldPoints> planned = new HashMap<>();
+        for (MethodModel method : model.methods()) {
+            YieldPoints points = plan(model, method);
+            if (points != null) {
+                planned.put(key(method), points);
+            }
+        }
+        if (planned.isEmpty()) {
             return null;
         }
         return FILES.transformClass(model, (builder, element) -> {
-            if (element instanceof MethodModel method && needsYieldPoints(model, method)) {
-                CodeModel code = method.code().orElseThrow();
-                builder.transformMethod(method, MethodTransform.transformingCode(new YieldPoints(code,
-                        callsItself(model, method, code), checkedBranches(code.elementList()))));
+            YieldPoints points = element instanceof MethodModel method ? planned.get(key(method)) : null;
+            if (points != null) {
+                builder.transformMethod((MethodModel) element, MethodTransform.transformingCode(points));
             } else {
                 builder.with(element);
             }
         });
     }
 
-    private static boolean needsYieldPoints(ClassModel model, MethodModel method) {
-        if (method.methodName().equalsString(ConstantDescs.CLASS_INIT_NAME)) {
-            return false;
-        }
-        return method.code().map(code -> callsItself(model, method, code) || loopsOrSpins(code)).orElse(false);
+    private static String key(MethodModel method) {
+        return method.methodName().stringValue() + method.methodType().stringValue();
     }
 
-    private static boolean loopsOrSpins(CodeModel code) {
+    /**
+     * Return where {@code method} gets yield points, or {@code null} when it gets none: it has no
+     * code, is a class initializer, or neither calls itself nor loops (but in innermost loops of
+     * locals and arrays) nor spins.
+     */
+    private static YieldPoints plan(ClassModel model, MethodModel method) {
+        if (method.methodName().equalsString(ConstantDescs.CLASS_INIT_NAME) || method.code().isEmpty()) {
+            return null;
+        }
+        CodeModel code = method.code().get();
         List<CodeElement> elements = code.elementList();
-        return !checkedBranches(elements).isEmpty()
-                || elements.stream().anyMatch(element -> element instanceof InvokeInstruction call && isSpin(call));
+        boolean atEntry = callsItself(model, method, elements);
+        Set<Integer> checked = checkedBranches(elements);
+        boolean spins = elements.stream().anyMatch(element -> element instanceof InvokeInstruction call && isSpin(call));
+        return atEntry || spins || !checked.isEmpty() ? new YieldPoints(code, atEntry, checked) : null;
     }
 
     /**
@@ -120,11 +134,11 @@ final class YieldPointRewrite {
         return true;
     }
 
-    private static boolean callsItself(ClassModel model, MethodModel method, CodeModel code) {
+    private static boolean callsItself(ClassModel model, MethodModel method, List<CodeElement> elements) {
         if (method.methodName().equalsString(ConstantDescs.INIT_NAME)) {
             return false;
         }
-        for (CodeElement element : code) {
+        for (CodeElement element : elements) {
             if (element instanceof InvokeInstruction call && call.owner().equals(model.thisClass())
                     && call.name().equals(method.methodName()) && call.type().equals(method.methodType())) {
                 return true;
