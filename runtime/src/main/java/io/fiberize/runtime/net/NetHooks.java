@@ -114,19 +114,7 @@ public final class NetHooks {
      * the JDK's socket classes.
      */
     public static int read(Object dispatcher, FileDescriptor fd, long address, int len) throws IOException {
-        EventLoop loop = tryingLoop();
-        if (loop == null) {
-            return JdkNet.read(dispatcher, fd, address, len);
-        }
-        int number = FileKinds.number(fd);
-        if (!loop.mayTry(number, true)) {
-            return NOTHING_THERE;
-        }
-        int n = JdkNet.read(dispatcher, fd, address, len);
-        if (n == NOTHING_THERE || n >= 0 && n < len) {
-            loop.exhausted(number, true);
-        }
-        return n;
+        return transfer(true, dispatcher, fd, address, len);
     }
 
     /**
@@ -135,17 +123,20 @@ public final class NetHooks {
      * given, or nothing, leaves the socket full until the loop sees room.
      */
     public static int write(Object dispatcher, FileDescriptor fd, long address, int len) throws IOException {
+        return transfer(false, dispatcher, fd, address, len);
+    }
+
+    /** {@link #read} ({@code read}) or {@link #write}. */
+    private static int transfer(boolean read, Object dispatcher, FileDescriptor fd, long address, int len)
+            throws IOException {
         EventLoop loop = tryingLoop();
-        if (loop == null) {
-            return JdkNet.write(dispatcher, fd, address, len);
-        }
-        int number = FileKinds.number(fd);
-        if (!loop.mayTry(number, false)) {
+        int number = loop == null ? -1 : FileKinds.number(fd);
+        if (loop != null && !loop.mayTry(number, read)) {
             return NOTHING_THERE;
         }
-        int n = JdkNet.write(dispatcher, fd, address, len);
-        if (n == NOTHING_THERE || n >= 0 && n < len) {
-            loop.exhausted(number, false);
+        int n = read ? JdkNet.read(dispatcher, fd, address, len) : JdkNet.write(dispatcher, fd, address, len);
+        if (loop != null && (n == NOTHING_THERE || n >= 0 && n < len)) {
+            loop.exhausted(number, read);
         }
         return n;
     }
