@@ -8,11 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
- * Run a program of the machine (curl, wrk) and capture what it printed, byte for byte.
+ * Run a program of the machine (curl, wrk) and capture what it printed, byte for byte; end a
+ * server a test ran from the machine's binaries.
  */
 final class HostCommand {
 
@@ -54,6 +57,21 @@ final class HostCommand {
         } finally {
             Files.deleteIfExists(stdout);
             Files.deleteIfExists(stderr);
+        }
+    }
+
+    /**
+     * Wait for {@code server}, asked to stop, to end (killing it after 20 s), then delete {@code
+     * dir}, where it kept its data, and everything in it.
+     */
+    static void endAndDelete(Process server, Path dir) throws IOException, InterruptedException {
+        if (!server.waitFor(20, TimeUnit.SECONDS)) {
+            server.destroyForcibly().waitFor();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
         }
     }
 }

@@ -11,10 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Run a throwaway MariaDB server of the machine's binaries: {@code mariadb-install-db} into a temporary
@@ -101,14 +99,7 @@ final class MariaDbServer implements AutoCloseable {
             HostCommand.run(ADMIN, "--no-defaults", "--socket=" + dir.resolve("mariadb.sock"), "--user=root",
                     "shutdown");
         }
-        if (!server.waitFor(20, TimeUnit.SECONDS)) {
-            server.destroyForcibly().waitFor();
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
+        HostCommand.endAndDelete(server, dir);
     }
 
     private void awaitReady() throws IOException, InterruptedException {

@@ -101,14 +101,7 @@ final class PostgresServer implements AutoCloseable {
     public void close() throws IOException, InterruptedException {
         run(asUser(List.of(bin.resolve("pg_ctl").toString(), "stop", "-D", dir.resolve("data").toString(),
                 "-m", "fast", "-w")));
-        if (!server.waitFor(20, TimeUnit.SECONDS)) {
-            server.destroyForcibly().waitFor();
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
+        HostCommand.endAndDelete(server, dir);
     }
 
     private void awaitReady() throws IOException, InterruptedException {
