@@ -4,9 +4,9 @@ import io.fiberize.agent.instrument.Instrumentations;
 import io.fiberize.agent.instrument.thread.OwnEventLoopThreads;
 import io.fiberize.agent.options.AgentOptions;
 import io.fiberize.runtime.FiberRuntime;
-import io.fiberize.runtime.RuntimeConfig;
-import io.fiberize.runtime.RuntimeLog;
-import io.fiberize.runtime.dump.DumpHooks;
+import io.fiberize.runtime.config.RuntimeConfig;
+import io.fiberize.runtime.config.RuntimeLog;
+import io.fiberize.runtime.dump.DumpProtocol;
 import java.lang.instrument.Instrumentation;
 
 /**
@@ -46,7 +46,7 @@ final class Startup {
                             + runtime.offload().calls() + ", classesRewritten=" + Instrumentations.rewritten())));
         }
         String version = Startup.class.getPackage().getImplementationVersion();
-        System.setProperty(DumpHooks.VERSION_PROPERTY, version == null ? "unknown" : version);
+        System.setProperty(DumpProtocol.VERSION_PROPERTY, version == null ? "unknown" : version);
         RuntimeLog.info("version " + version + " on JDK "
                 + System.getProperty("java.version") + ": " + runtime.loops().loops().size() + " loop(s), "
                 + installed + " instrumentations, options " + options.describe());

@@ -1,17 +1,21 @@
 package io.fiberize.runtime;
 
+import io.fiberize.runtime.config.RuntimeConfig;
+import io.fiberize.runtime.config.RuntimeLog;
 import io.fiberize.runtime.fiber.PinningHints;
 import io.fiberize.runtime.jdk.Epoll;
 import io.fiberize.runtime.jdk.JdkNet;
 import io.fiberize.runtime.jdk.JdkPoller;
 import io.fiberize.runtime.jdk.ThreadFields;
 import io.fiberize.runtime.jdk.VirtualThreads;
+import io.fiberize.runtime.jfr.JfrEmitter;
 import io.fiberize.runtime.jmx.JmxExport;
 import io.fiberize.runtime.loop.LoopGroup;
 import io.fiberize.runtime.loop.RunQueue;
 import io.fiberize.runtime.offload.OffloadPool;
 import io.fiberize.runtime.slice.Slicer;
 import io.fiberize.runtime.watch.Watchdog;
+import java.util.List;
 
 /**
  * Hold the process-wide fiber runtime the agent starts: the loops, the offload pool, the
@@ -47,15 +51,15 @@ public final class FiberRuntime {
         LoopGroup loops = LoopGroup.start("fiberize-loop", config.loops(), RunQueue.Fifo::new);
         Watchdog watchdog = null;
         if (config.watchdogMillis() > 0) {
-            watchdog = new Watchdog(loops.loops(), config.watchdogMillis());
-            watchdog.addListener(new PinningHints());
-            watchdog.start();
+            watchdog = new Watchdog(loops.loops(), config.watchdogMillis(),
+                    List.of(JfrEmitter::stalled, new PinningHints())).start();
         }
         if (config.sliceMillis() > 0) {
             new Slicer(loops.loops(), config.sliceMillis()).start();
         }
-        current = new FiberRuntime(config, loops, new OffloadPool(config.offloadThreads()), watchdog);
-        JmxExport.registerWhenCreated();
+        OffloadPool offload = new OffloadPool(config.offloadThreads());
+        current = new FiberRuntime(config, loops, offload, watchdog);
+        JmxExport.registerWhenCreated(loops, offload);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("fiberize-exiting").unstarted(loops::exiting));
         return current;
     }

@@ -1,6 +1,6 @@
 package io.fiberize.agent.instrument;
 
-import io.fiberize.runtime.RuntimeLog;
+import io.fiberize.runtime.config.RuntimeLog;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.List;

@@ -32,7 +32,7 @@ final class ClassFiles {
 
     /**
      * List the calls made by the methods of {@code classfile} whose names pass {@code methods}, as
-     * {@code opcode owner.name}, e.g. {@code invokestatic io/fiberize/runtime/fiber/ThreadHooks.start}.
+     * {@code opcode owner.name}, e.g. {@code invokestatic io/fiberize/runtime/hooks/ThreadHooks.start}.
      */
     static List<String> calls(byte[] classfile, Predicate<String> methods) {
         List<String> calls = new ArrayList<>();

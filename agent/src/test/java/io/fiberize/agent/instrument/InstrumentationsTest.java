@@ -63,7 +63,7 @@ class InstrumentationsTest {
         byte[] timer = new TimerInstrumentation().rewrite(AgentOptions.defaults())
                 .apply(null, "java/util/Timer", ClassFiles.ofJdk("java/util/Timer"));
         assertThat(ClassFiles.calls(timer, "<init>"))
-                .contains("invokestatic io/fiberize/runtime/fiber/ThreadHooks.start")
+                .contains("invokestatic io/fiberize/runtime/hooks/ThreadHooks.start")
                 .doesNotContain("invokevirtual java/util/TimerThread.start");
     }
 }

@@ -23,7 +23,7 @@ class ListenBacklogInstrumentationTest {
                 .apply(null, className, ClassFiles.ofJdk(className));
 
         assertThat(ClassFiles.calls(rewritten, method))
-                .contains("invokestatic io/fiberize/runtime/net/ListenHooks.listen")
+                .contains("invokestatic io/fiberize/runtime/hooks/ListenHooks.listen")
                 .doesNotContain("invokestatic sun/nio/ch/Net.listen");
     }
 }

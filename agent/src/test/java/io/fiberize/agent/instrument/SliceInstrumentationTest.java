@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * the JVM verify them).
  */
 class SliceInstrumentationTest {
-    private static final String CHECK = "invokestatic io/fiberize/runtime/slice/SliceHooks.check";
+    private static final String CHECK = "invokestatic io/fiberize/runtime/hooks/SliceHooks.check";
 
     private final ClassRewrite rewrite = new SliceInstrumentation().rewrite(AgentOptions.defaults());
 
@@ -45,7 +45,7 @@ class SliceInstrumentationTest {
     @Test
     void aSpinYields() {
         assertThat(ClassFiles.calls(rewritten(), "awaitReady"))
-                .containsExactly("invokestatic io/fiberize/runtime/slice/SliceHooks.onSpinWait", CHECK);
+                .containsExactly("invokestatic io/fiberize/runtime/hooks/SliceHooks.onSpinWait", CHECK);
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * The application call-site rewrite, applied to class files and run in a throwaway loader.
  */
 class ThreadCallSiteInstrumentationTest {
-    private static final String HOOKS = "io/fiberize/runtime/fiber/ThreadHooks";
+    private static final String HOOKS = "io/fiberize/runtime/hooks/ThreadHooks";
 
     private final ClassRewrite rewrite = new ThreadCallSiteInstrumentation().rewrite(AgentOptions.defaults());
 

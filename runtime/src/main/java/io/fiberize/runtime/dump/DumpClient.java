@@ -20,10 +20,10 @@ import java.util.Properties;
  * <ol>
  * <li>it is attached to with the JDK's attach API, which talks to the JVM's attach listener over a
  * UNIX-domain socket that only the process's own OS user (or root) may connect to, and its system
- * properties are read: {@value DumpHooks#VERSION_PROPERTY} is set when fiberize runs in it;
+ * properties are read: {@value DumpProtocol#VERSION_PROPERTY} is set when fiberize runs in it;
  * <li>{@code jcmd <pid> Thread.dump_to_file <private directory>/fibers.fiberize} is run: over the
  * same socket, the JVM runs the JDK's thread dumper, which the agent has rewritten to write the
- * fiber dump to a {@code .fiberize} file instead (see {@link DumpHooks}); this prints it and
+ * fiber dump to a {@code .fiberize} file instead (see {@code DumpHooks}); this prints it and
  * deletes it.
  * </ol>
  * No port is opened and nothing is loaded into the process. Loading the agent jar again with
@@ -64,7 +64,7 @@ public final class DumpClient {
             return;
         }
         try {
-            System.out.print(dump(pid, properties.getProperty(DumpHooks.VERSION_PROPERTY) != null));
+            System.out.print(dump(pid, properties.getProperty(DumpProtocol.VERSION_PROPERTY) != null));
         } catch (IOException e) {
             System.err.println("fiberize: " + e.getMessage());
             System.exit(1);
@@ -81,7 +81,7 @@ public final class DumpClient {
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         try {
             if (fiberized) {
-                return threadDump(pid, directory.resolve("fibers" + DumpHooks.SUFFIX));
+                return threadDump(pid, directory.resolve("fibers" + DumpProtocol.SUFFIX));
             }
             return NO_RUNTIME + FiberDump.summarise(threadDump(pid, directory.resolve("threads.json"), "-format=json"));
         } finally {

@@ -36,7 +36,7 @@ public final class Fibers {
      * @param inherit whether it inherits the creating thread's inheritable thread locals and
      *                context class loader, as the JDK's builders do by default
      */
-    static Thread newFiber(EventLoop loop, String name, ProgramThread program, boolean inherit, Runnable task) {
+    public static Thread newFiber(EventLoop loop, String name, ProgramThread program, boolean inherit, Runnable task) {
         Thread.Builder.OfVirtual builder = VirtualThreads.builder(loop).inheritInheritableThreadLocals(inherit);
         if (name != null) {
             builder.name(name);

@@ -1,6 +1,6 @@
 package io.fiberize.runtime.fiber;
 
-import io.fiberize.runtime.RuntimeLog;
+import io.fiberize.runtime.config.RuntimeLog;
 import io.fiberize.runtime.watch.Stall;
 import java.security.CodeSource;
 import java.util.HashMap;
@@ -54,7 +54,8 @@ public final class PinningHints implements Consumer<Stall> {
     }
 
     private static String hint(String where, String library, Thread fiber) {
-        Class<?> maker = fiber == null ? null : ThreadHooks.maker(fiber);
+        ProgramThread program = fiber == null ? null : ProgramThreads.of(fiber);
+        Class<?> maker = program == null ? null : program.maker();
         String thread = fiber == null ? "the thread" : "thread \"" + fiber.getName() + "\"";
         String fix = maker != null
                 ? "exclude=" + maker.getName() + " keeps " + thread + " and the others " + maker.getSimpleName()

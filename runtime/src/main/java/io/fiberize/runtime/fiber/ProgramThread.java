@@ -21,8 +21,9 @@ package io.fiberize.runtime.fiber;
  *   STARTED  -> ENDED       start was not rewritten: runtime unit tests), or the start failed
  * </pre>
  */
-final class ProgramThread {
-    enum State { NEW, ARMED, STARTED, ENDED }
+public final class ProgramThread {
+    /** Where the fiber is in its life; see the table above. */
+    public enum State { NEW, ARMED, STARTED, ENDED }
 
     private final ThreadGroup group;
     private final Class<?> maker;
@@ -51,20 +52,20 @@ final class ProgramThread {
      * Return what the fiber that replaces {@code thread} (a platform thread, not started, made by
      * the code of {@code maker}) reports.
      */
-    static ProgramThread of(Thread thread, Class<?> maker, Thread standIn) {
+    public static ProgramThread of(Thread thread, Class<?> maker, Thread standIn) {
         return new ProgramThread(thread.getThreadGroup(), thread.isDaemon(), thread.getPriority(), maker, standIn);
     }
 
     /** Return the class whose code made the thread, or {@code null} when a JDK thread factory did. */
-    Class<?> maker() {
+    public Class<?> maker() {
         return maker;
     }
 
-    ThreadGroup group() {
+    public ThreadGroup group() {
         return state == State.ENDED ? null : group;
     }
 
-    boolean daemon() {
+    public boolean daemon() {
         return daemon;
     }
 
@@ -73,30 +74,30 @@ final class ProgramThread {
      *
      * @throws IllegalThreadStateException if the fiber is alive
      */
-    void daemon(boolean on) {
+    public void daemon(boolean on) {
         if (alive()) {
             throw new IllegalThreadStateException();
         }
         daemon = on;
     }
 
-    int priority() {
+    public int priority() {
         return priority;
     }
 
     /** Change the priority, capped by the group's most, as {@link Thread#setPriority} does. */
-    void priority(int newPriority) {
+    public void priority(int newPriority) {
         ThreadGroup g = group();
         if (g != null) {
             priority = Math.min(newPriority, g.getMaxPriority());
         }
     }
 
-    State state() {
+    public State state() {
         return state;
     }
 
-    boolean alive() {
+    public boolean alive() {
         State now = state;
         return now == State.ARMED || now == State.STARTED;
     }

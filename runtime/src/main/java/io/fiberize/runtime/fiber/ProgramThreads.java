@@ -17,17 +17,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * ended (its task lets go of what it ran, its {@code ProgramThread} of the program's object).
  * {@link #LIVE} holds a thread from its start to its end only.
  */
-final class ProgramThreads {
+public final class ProgramThreads {
     /** Started stand-in (an application's {@code Thread} subclass) to the fiber that runs it. */
     private static final Map<Thread, Thread> BY_STAND_IN = Collections.synchronizedMap(new WeakHashMap<>());
     /** The program's objects for the fibers that run now: for {@code Thread.getAllThreads}. */
-    static final Set<Thread> LIVE = ConcurrentHashMap.newKeySet();
+    public static final Set<Thread> LIVE = ConcurrentHashMap.newKeySet();
 
     private ProgramThreads() {
     }
 
     /** Return what {@code fiber} reports, or {@code null} when it is not one of ours. */
-    static ProgramThread of(Thread fiber) {
+    public static ProgramThread of(Thread fiber) {
         return VirtualThreads.taskOf(fiber) instanceof FiberTask task ? task.program() : null;
     }
 
@@ -36,7 +36,7 @@ final class ProgramThreads {
      *
      * @throws IllegalThreadStateException if {@code standIn} was started already
      */
-    static void standIn(Thread standIn, Thread fiber) {
+    public static void standIn(Thread standIn, Thread fiber) {
         synchronized (BY_STAND_IN) {
             if (BY_STAND_IN.containsKey(standIn)) {
                 throw new IllegalThreadStateException();
@@ -49,7 +49,7 @@ final class ProgramThreads {
      * Return the fiber that runs {@code thread}, or {@code null} when it is not a started stand-in.
      * Quick for the threads that cannot be one: virtual threads and plain {@code java.lang.Thread}s.
      */
-    static Thread fiberOf(Thread thread) {
+    public static Thread fiberOf(Thread thread) {
         if (thread == null || thread.isVirtual() || thread.getClass() == Thread.class) {
             return null;
         }

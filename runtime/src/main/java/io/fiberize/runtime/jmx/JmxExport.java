@@ -1,8 +1,9 @@
 package io.fiberize.runtime.jmx;
 
-import io.fiberize.runtime.FiberRuntime;
-import io.fiberize.runtime.RuntimeLog;
+import io.fiberize.runtime.config.RuntimeLog;
 import io.fiberize.runtime.loop.EventLoop;
+import io.fiberize.runtime.loop.LoopGroup;
+import io.fiberize.runtime.offload.OffloadPool;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -22,14 +23,24 @@ public final class JmxExport {
     private static final String BUILDER_PROPERTY = "javax.management.builder.initial";
     /** The builder the application named before the agent started, or {@code null}. */
     private static volatile String applicationBuilder;
+    /**
+     * What the MXBeans show, once {@link #registerWhenCreated} ran: the JDK makes the builder by
+     * reflection, so it cannot be handed to it.
+     */
+    private static volatile Exported exported;
+
+    private record Exported(LoopGroup loops, OffloadPool offload) {
+    }
 
     private JmxExport() {
     }
 
     /**
-     * Arrange for the MXBeans to be registered in the platform MBean server when it is created.
+     * Arrange for MXBeans of {@code loops} and {@code offload} to be registered in the platform
+     * MBean server when it is created.
      */
-    public static void registerWhenCreated() {
+    public static void registerWhenCreated(LoopGroup loops, OffloadPool offload) {
+        exported = new Exported(loops, offload);
         String named = System.getProperty(BUILDER_PROPERTY);
         String ours = ExportingServerBuilder.class.getName();
         if (named != null && !named.equals(ours)) {
@@ -48,17 +59,17 @@ public final class JmxExport {
     }
 
     /**
-     * Register the running runtime's MXBeans in {@code server}.
+     * Register the MXBeans in {@code server}, if {@link #registerWhenCreated} ran.
      */
     static void registerIn(MBeanServer server) {
-        FiberRuntime runtime = FiberRuntime.get();
-        if (runtime == null) {
+        Exported what = exported;
+        if (what == null) {
             return;
         }
         try {
-            server.registerMBean(new StandardMBean(new LoopsBean(runtime), LoopsMXBean.class, true),
+            server.registerMBean(new StandardMBean(new LoopsBean(what.loops(), what.offload()), LoopsMXBean.class, true),
                     new ObjectName(DOMAIN + ":type=Loops"));
-            for (EventLoop loop : runtime.loops().loops()) {
+            for (EventLoop loop : what.loops().loops()) {
                 server.registerMBean(new StandardMBean(new LoopBean(loop::stats), LoopMXBean.class, true),
                         new ObjectName(DOMAIN + ":type=Loop,name=" + loop.name()));
             }

@@ -1,17 +1,20 @@
 package io.fiberize.runtime.jmx;
 
-import io.fiberize.runtime.FiberRuntime;
 import io.fiberize.runtime.dump.FiberDump;
+import io.fiberize.runtime.loop.LoopGroup;
+import io.fiberize.runtime.offload.OffloadPool;
 
 /**
- * Answer {@link LoopsMXBean} for a running runtime.
+ * Answer {@link LoopsMXBean} for the runtime's loops and offload pool.
  */
 final class LoopsBean extends LoopBean implements LoopsMXBean {
-    private final FiberRuntime runtime;
+    private final LoopGroup loops;
+    private final OffloadPool offload;
 
-    LoopsBean(FiberRuntime runtime) {
-        super(runtime.loops()::stats);
-        this.runtime = runtime;
+    LoopsBean(LoopGroup loops, OffloadPool offload) {
+        super(loops::stats);
+        this.loops = loops;
+        this.offload = offload;
     }
 
     @Override
@@ -21,22 +24,22 @@ final class LoopsBean extends LoopBean implements LoopsMXBean {
 
     @Override
     public int getLoopCount() {
-        return runtime.loops().loops().size();
+        return loops.loops().size();
     }
 
     @Override
     public int getOffloadThreads() {
-        return runtime.offload().threads();
+        return offload.threads();
     }
 
     @Override
     public int getOffloadQueued() {
-        return runtime.offload().queued();
+        return offload.queued();
     }
 
     @Override
     public long getOffloadCalls() {
-        return runtime.offload().calls();
+        return offload.calls();
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.fiberize.runtime.loop;
 
-import io.fiberize.runtime.RuntimeLog;
+import io.fiberize.runtime.config.RuntimeLog;
 import io.fiberize.runtime.jdk.VirtualThreads;
 import java.io.IOException;
 import java.io.UncheckedIOException;

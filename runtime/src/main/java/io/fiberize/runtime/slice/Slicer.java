@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Notice a loop whose fiber has run one task for longer than a slice, and ask that fiber to yield
- * at its next yield point ({@link SliceHooks#check}).
+ * at its next yield point, where it reads {@link SliceSignal}.
  *
  * <p>A daemon platform thread samples each loop's {@link EventLoop#turnState()} every quarter
  * slice, as the watchdog does every half threshold: a task first seen running is taken to have
@@ -81,7 +81,7 @@ public final class Slicer implements Runnable {
             } else if ((seen & 1) == 1 && !told && now - since >= sliceNanos) {
                 told = true;
                 loop.sliceExpired(seen);
-                SliceHooks.expire();
+                SliceSignal.raise();
             }
         }
     }

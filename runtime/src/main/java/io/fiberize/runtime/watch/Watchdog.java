@@ -1,14 +1,12 @@
 package io.fiberize.runtime.watch;
 
-import io.fiberize.runtime.RuntimeLog;
+import io.fiberize.runtime.config.RuntimeLog;
 import io.fiberize.runtime.jdk.VirtualThreads;
-import io.fiberize.runtime.jfr.JfrEmitter;
 import io.fiberize.runtime.loop.EventLoop;
 import io.fiberize.runtime.os.SchedStat;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -34,44 +32,29 @@ public final class Watchdog implements Runnable {
      */
     private static final double BUSY_CPU_SHARE = 0.1;
 
-    private final List<EventLoop> loops;
+    private final List<LoopWatch> watches;
     private final long thresholdNanos;
-    private final List<Consumer<Stall>> listeners = new CopyOnWriteArrayList<>();
-    private final long[] lastState;
-    private final long[] since;
-    private final long[] cpuSince;
-    private final long[] waitSince;
-    private final long[] windowStart;
-    private final Stall.Cause[] reported;
+    private final List<Consumer<Stall>> listeners;
     private ThreadMXBean threads; // the watchdog thread's own; looked up there, off the start-up path
     private volatile boolean stopped;
 
     /**
-     * Create a watchdog over {@code loops}; {@link #start()} starts its thread.
+     * Create a watchdog over {@code loops} that logs each stall and hands it to each of {@code
+     * listeners}; {@link #start()} starts its thread.
      */
-    public Watchdog(List<EventLoop> loops, long thresholdMillis) {
+    public Watchdog(List<EventLoop> loops, long thresholdMillis, List<Consumer<Stall>> listeners) {
         if (thresholdMillis <= 0) {
             throw new IllegalArgumentException("threshold must be positive, not " + thresholdMillis);
         }
-        this.loops = List.copyOf(loops);
+        this.watches = loops.stream().map(LoopWatch::new).toList();
         this.thresholdNanos = thresholdMillis * 1_000_000;
-        this.lastState = new long[loops.size()];
-        this.since = new long[loops.size()];
-        this.cpuSince = new long[loops.size()];
-        this.waitSince = new long[loops.size()];
-        this.windowStart = new long[loops.size()];
-        this.reported = new Stall.Cause[loops.size()];
+        this.listeners = List.copyOf(listeners);
     }
 
     /** Start the watchdog's thread. */
     public Watchdog start() {
         Thread.ofPlatform().name("fiberize-watchdog").daemon(true).inheritInheritableThreadLocals(false).start(this);
         return this;
-    }
-
-    /** Call {@code listener} with each stall, besides logging it. */
-    public void addListener(Consumer<Stall> listener) {
-        listeners.add(listener);
     }
 
     /** Stop sampling; for tests and embedders. */
@@ -95,57 +78,43 @@ public final class Watchdog implements Runnable {
             } catch (InterruptedException e) {
                 return;
             }
-            for (int i = 0; i < loops.size(); i++) {
-                check(i, System.nanoTime());
+            for (LoopWatch watch : watches) {
+                check(watch, System.nanoTime());
             }
         }
     }
 
     /**
-     * Look at loop {@code i}: a task running for a threshold is diagnosed; a stall found busy or
-     * starved is diagnosed again every threshold (over that window's CPU and run-queue times
-     * only), because a fiber that computed, or waited for a CPU, for a while and then blocks
-     * pinned needs the hand-off as much as one that blocked at once. A stall is reported again
-     * only when its diagnosis changes.
+     * Look at one loop: a task running for a threshold is diagnosed; a stall found busy or starved
+     * is diagnosed again every threshold (over that window's CPU and run-queue times only),
+     * because a fiber that computed, or waited for a CPU, for a while and then blocks pinned needs
+     * the hand-off as much as one that blocked at once. A stall is reported again only when its
+     * diagnosis changes.
      */
-    private void check(int i, long now) {
-        EventLoop loop = loops.get(i);
+    private void check(LoopWatch watch, long now) {
+        EventLoop loop = watch.loop;
         long state = loop.turnState();
-        if ((state & 1) == 0 || state != lastState[i]) {
-            lastState[i] = state;
-            since[i] = now;
-            windowStart[i] = now;
-            cpuSince[i] = cpuTime(loop.carrier());
-            waitSince[i] = SchedStat.waitingNanos(loop.carrierTid());
-            reported[i] = null;
+        if ((state & 1) == 0) {
+            watch.betweenTasks();
             return;
         }
-        if (now - windowStart[i] < thresholdNanos || (reported[i] != null && reported[i].blocksCarrier())) {
+        if (!watch.sameTask(state)) {
+            watch.taskStarted(state, now, cpuTime(loop.carrier()), SchedStat.waitingNanos(loop.carrierTid()));
             return;
         }
-        long cpu = cpuTime(loop.carrier());
-        long wait = SchedStat.waitingNanos(loop.carrierTid());
-        double cpuShare = share(cpuSince[i], cpu, now - windowStart[i]);
-        double waitShare = share(waitSince[i], wait, now - windowStart[i]);
-        windowStart[i] = now;
-        cpuSince[i] = cpu;
-        waitSince[i] = wait;
-        Stall stall = diagnose(loop, state, (now - since[i]) / 1_000_000, cpuShare, waitShare);
-        if (stall.cause() == reported[i]) {
+        if (!watch.due(now, thresholdNanos)) {
             return;
         }
-        reported[i] = stall.cause();
+        double[] shares = watch.endWindow(now, cpuTime(loop.carrier()), SchedStat.waitingNanos(loop.carrierTid()));
+        Stall stall = diagnose(loop, state, watch.millisSince(now), shares[0], shares[1]);
+        if (!watch.diagnosed(stall.cause())) {
+            return;
+        }
         loop.stalled();
-        JfrEmitter.stalled(stall);
         RuntimeLog.warn(stall.report());
         for (Consumer<Stall> listener : listeners) {
             listener.accept(stall);
         }
-    }
-
-    /** Return what part of {@code window} nanoseconds a counter grew by, or -1 if either reading is unknown. */
-    private static double share(long before, long after, long window) {
-        return before < 0 || after < 0 ? -1 : (double) (after - before) / window;
     }
 
     /** Return the CPU time of {@code carrier} in nanoseconds, or -1 when the JVM cannot tell. */

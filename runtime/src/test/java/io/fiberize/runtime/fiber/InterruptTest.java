@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fiberize.runtime.Eventually;
 import io.fiberize.runtime.SocketPair;
+import io.fiberize.runtime.hooks.NetHooks;
 import io.fiberize.runtime.loop.EventLoop;
 import io.fiberize.runtime.loop.RunQueue;
-import io.fiberize.runtime.net.NetHooks;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;

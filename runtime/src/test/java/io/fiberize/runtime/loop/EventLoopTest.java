@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fiberize.runtime.Eventually;
-import io.fiberize.runtime.RuntimeLog;
+import io.fiberize.runtime.config.RuntimeLog;
 import io.fiberize.runtime.fiber.Fibers;
+import io.fiberize.runtime.hooks.NetHooks;
 import io.fiberize.runtime.jdk.VirtualThreads;
-import io.fiberize.runtime.net.NetHooks;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;

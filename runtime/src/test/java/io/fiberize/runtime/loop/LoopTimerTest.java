@@ -3,7 +3,7 @@ package io.fiberize.runtime.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fiberize.runtime.Eventually;
-import io.fiberize.runtime.RuntimeLog;
+import io.fiberize.runtime.config.RuntimeLog;
 import io.fiberize.runtime.fiber.Fibers;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fiberize.runtime.Eventually;
 import io.fiberize.runtime.SocketPair;
 import io.fiberize.runtime.fiber.Fibers;
-import io.fiberize.runtime.net.NetHooks;
+import io.fiberize.runtime.hooks.NetHooks;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;

@@ -34,8 +34,7 @@ class WatchdogTest {
     }
 
     private void watch() {
-        watchdog = new Watchdog(List.of(loop), 100);
-        watchdog.addListener(stalls::add);
+        watchdog = new Watchdog(List.of(loop), 100, List.of(stalls::add));
         watchdog.start();
     }
 

@@ -2,7 +2,7 @@ package io.fiberize.agent.instrument.dump;
 
 import io.fiberize.agent.instrument.Advice;
 import io.fiberize.agent.instrument.JdkMethodInstrumentation;
-import io.fiberize.runtime.dump.DumpHooks;
+import io.fiberize.runtime.hooks.DumpHooks;
 
 /**
  * Let {@code jcmd <pid> Thread.dump_to_file <file>.fiberize} write the fiber dump.

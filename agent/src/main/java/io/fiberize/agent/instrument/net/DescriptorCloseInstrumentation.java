@@ -2,7 +2,7 @@ package io.fiberize.agent.instrument.net;
 
 import io.fiberize.agent.instrument.Advice;
 import io.fiberize.agent.instrument.JdkMethodInstrumentation;
-import io.fiberize.runtime.net.NetHooks;
+import io.fiberize.runtime.hooks.NetHooks;
 import java.io.FileDescriptor;
 
 /**

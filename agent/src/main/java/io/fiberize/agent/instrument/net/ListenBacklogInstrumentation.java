@@ -1,7 +1,7 @@
 package io.fiberize.agent.instrument.net;
 
 import io.fiberize.agent.instrument.CallSiteRewrite;
-import io.fiberize.runtime.net.ListenHooks;
+import io.fiberize.runtime.hooks.ListenHooks;
 import java.io.FileDescriptor;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.fiberize.agent.instrument.net;
 
 import io.fiberize.agent.instrument.CallSiteRewrite;
-import io.fiberize.runtime.net.NetHooks;
+import io.fiberize.runtime.hooks.NetHooks;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 

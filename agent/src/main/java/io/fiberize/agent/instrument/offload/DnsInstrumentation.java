@@ -2,7 +2,7 @@ package io.fiberize.agent.instrument.offload;
 
 import io.fiberize.agent.instrument.Advice;
 import io.fiberize.agent.instrument.JdkMethodInstrumentation;
-import io.fiberize.runtime.offload.OffloadHooks;
+import io.fiberize.runtime.hooks.OffloadHooks;
 import java.net.spi.InetAddressResolver.LookupPolicy;
 
 /**

@@ -2,7 +2,7 @@ package io.fiberize.agent.instrument.offload;
 
 import io.fiberize.agent.instrument.Advice;
 import io.fiberize.agent.instrument.JdkMethodInstrumentation;
-import io.fiberize.runtime.offload.OffloadHooks;
+import io.fiberize.runtime.hooks.OffloadHooks;
 
 /**
  * Run a fiber's reads of a child process's standard output and error on the offload pool.

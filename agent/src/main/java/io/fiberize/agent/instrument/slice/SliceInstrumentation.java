@@ -4,8 +4,8 @@ import io.fiberize.agent.instrument.ClassRewrite;
 import io.fiberize.agent.instrument.TypeInstrumentation;
 import io.fiberize.agent.instrument.thread.OwnEventLoopThreads;
 import io.fiberize.agent.options.AgentOptions;
-import io.fiberize.runtime.fiber.ApplicationClasses;
-import io.fiberize.runtime.slice.SliceHooks;
+import io.fiberize.runtime.config.ApplicationClasses;
+import io.fiberize.runtime.hooks.SliceHooks;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package io.fiberize.agent.instrument.slice;
 
-import io.fiberize.runtime.slice.SliceHooks;
+import io.fiberize.runtime.hooks.SliceHooks;
 import java.lang.classfile.Attributes;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassModel;

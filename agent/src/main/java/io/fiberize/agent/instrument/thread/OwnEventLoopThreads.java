@@ -1,8 +1,8 @@
 package io.fiberize.agent.instrument.thread;
 
 import io.fiberize.agent.options.AgentOptions;
-import io.fiberize.runtime.fiber.ApplicationClasses;
-import io.fiberize.runtime.fiber.OwnLoopThreads;
+import io.fiberize.runtime.config.ApplicationClasses;
+import io.fiberize.runtime.config.OwnLoopThreads;
 import java.util.List;
 
 /**

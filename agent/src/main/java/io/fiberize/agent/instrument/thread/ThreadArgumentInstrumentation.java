@@ -2,7 +2,7 @@ package io.fiberize.agent.instrument.thread;
 
 import io.fiberize.agent.instrument.Advice;
 import io.fiberize.agent.instrument.JdkMethodInstrumentation;
-import io.fiberize.runtime.fiber.ThreadHooks;
+import io.fiberize.runtime.hooks.ThreadHooks;
 
 /**
  * Send the JDK methods that take a {@code Thread} to the fiber that runs a stand-in.

@@ -4,8 +4,8 @@ import io.fiberize.agent.instrument.CallSiteRewrite;
 import io.fiberize.agent.instrument.ClassRewrite;
 import io.fiberize.agent.instrument.TypeInstrumentation;
 import io.fiberize.agent.options.AgentOptions;
-import io.fiberize.runtime.fiber.ApplicationClasses;
-import io.fiberize.runtime.fiber.ThreadHooks;
+import io.fiberize.runtime.config.ApplicationClasses;
+import io.fiberize.runtime.hooks.ThreadHooks;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package io.fiberize.agent.instrument.thread;
 
-import io.fiberize.runtime.fiber.ThreadHooks;
+import io.fiberize.runtime.hooks.ThreadHooks;
 import java.lang.classfile.Attributes;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassModel;
@@ -38,7 +38,7 @@ import java.util.concurrent.ThreadFactory;
  * <p>Each insertion takes the {@code Thread} (or factory) on top of the operand stack and leaves
  * one of the same type, so no frame changes: each method keeps its stack map frames, which the
  * class-file API re-anchors on their labels (and it counts the one more stack slot the constant
- * naming the creating class takes, for {@code ThreadHooks.maker}).
+ * naming the creating class takes, for {@code ProgramThread.maker}).
  */
 final class ThreadCreationRewrite {
     private static final ClassFile FILES = ClassFile.of(ClassFile.StackMapsOption.DROP_STACK_MAPS);

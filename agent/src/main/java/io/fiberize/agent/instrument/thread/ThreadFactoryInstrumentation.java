@@ -2,7 +2,7 @@ package io.fiberize.agent.instrument.thread;
 
 import io.fiberize.agent.instrument.Advice;
 import io.fiberize.agent.instrument.JdkMethodInstrumentation;
-import io.fiberize.runtime.fiber.ThreadHooks;
+import io.fiberize.runtime.hooks.ThreadHooks;
 
 /**
  * Make the threads of the JDK's thread pools fibers.

@@ -2,7 +2,7 @@ package io.fiberize.agent.instrument.thread;
 
 import io.fiberize.agent.instrument.Advice;
 import io.fiberize.agent.instrument.JdkMethodInstrumentation;
-import io.fiberize.runtime.fiber.ThreadHooks;
+import io.fiberize.runtime.hooks.ThreadHooks;
 
 /**
  * Make every {@code Thread} object a program holds answer as the platform thread it stands for.

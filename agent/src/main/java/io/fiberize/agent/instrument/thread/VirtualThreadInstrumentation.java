@@ -3,7 +3,7 @@ package io.fiberize.agent.instrument.thread;
 import io.fiberize.agent.instrument.Advice;
 import io.fiberize.agent.instrument.JdkMethodInstrumentation;
 import io.fiberize.runtime.fiber.Fibers;
-import io.fiberize.runtime.fiber.ThreadHooks;
+import io.fiberize.runtime.hooks.ThreadHooks;
 
 /**
  * Count a fiber as started whoever starts it, and let it describe itself as a platform thread.

@@ -2,7 +2,7 @@ package io.fiberize.agent.instrument.time;
 
 import io.fiberize.agent.instrument.Advice;
 import io.fiberize.agent.instrument.JdkMethodInstrumentation;
-import io.fiberize.runtime.time.TimerHooks;
+import io.fiberize.runtime.hooks.TimerHooks;
 import java.util.concurrent.TimeUnit;
 
 /**

@@ -1,6 +1,8 @@
-package io.fiberize.runtime.dump;
+package io.fiberize.runtime.hooks;
 
 import io.fiberize.runtime.FiberRuntime;
+import io.fiberize.runtime.dump.DumpProtocol;
+import io.fiberize.runtime.dump.FiberDump;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,37 +12,28 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Answer {@code jcmd <pid> Thread.dump_to_file <file>.fiberize} with the fiber dump: how
- * {@link DumpClient} asks a fiberized JVM for it.
+ * {@code bin/fiberize dump} asks a fiberized JVM for it.
  *
  * <p>The agent rewrites the JDK's {@code jdk.internal.vm.ThreadDumper.dumpThreadsToFile}, which
  * that diagnostic command runs in the process (on its attach listener thread), to ask {@link
- * #fiberDumpRequested} first: a plain-text dump to a file whose name ends in {@value #SUFFIX},
+ * #fiberDumpRequested} first: a plain-text dump to a file whose name ends in {@value DumpProtocol#SUFFIX},
  * while the runtime runs, gets {@link FiberDump#ofThisJvm()} instead of the JDK's text. Every
  * other thread dump, and every JSON one, is the JDK's. The command reaches the process over the
  * JDK's attach mechanism, a UNIX-domain socket that only the process's own OS user may use: no
  * port is opened and no agent is loaded.
  */
 public final class DumpHooks {
-    /** The end of the name of a file that {@code Thread.dump_to_file} writes the fiber dump to. */
-    public static final String SUFFIX = ".fiberize";
-    /**
-     * The system property the agent sets, to its version, once the runtime runs and this hook is
-     * in place: what tells {@link DumpClient} that the process can give the fiber dump. Not under
-     * {@code fiberize.}, where every property is an agent option.
-     */
-    public static final String VERSION_PROPERTY = "io.fiberize.version";
-
     private DumpHooks() {
     }
 
     /**
      * Say whether a thread dump to {@code file} is a request for the fiber dump: plain text (not
-     * {@code json}), to a {@value #SUFFIX} file, while the runtime runs.
+     * {@code json}), to a {@value DumpProtocol#SUFFIX} file, while the runtime runs.
      *
      * @param overwrite whether the command may replace an existing file (not asked here)
      */
     public static boolean fiberDumpRequested(String file, boolean overwrite, boolean json) {
-        return !json && file.endsWith(SUFFIX) && FiberRuntime.get() != null;
+        return !json && file.endsWith(DumpProtocol.SUFFIX) && FiberRuntime.get() != null;
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.fiberize.runtime.fiber;
+package io.fiberize.runtime.config;
 
 /**
  * A kind of thread that runs its own non-blocking event loop and so stays a platform thread:

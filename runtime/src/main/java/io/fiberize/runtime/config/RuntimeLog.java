@@ -1,4 +1,4 @@
-package io.fiberize.runtime;
+package io.fiberize.runtime.config;
 
 import java.util.ServiceLoader;
 

@@ -1,4 +1,4 @@
-package io.fiberize.runtime.net;
+package io.fiberize.runtime.hooks;
 
 import io.fiberize.runtime.FiberRuntime;
 import io.fiberize.runtime.fiber.Fibers;

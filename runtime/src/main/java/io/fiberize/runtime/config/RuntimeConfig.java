@@ -1,6 +1,6 @@
-package io.fiberize.runtime;
+package io.fiberize.runtime.config;
 
-import io.fiberize.runtime.fiber.ApplicationClasses;
+
 
 /**
  * Configure a fiber runtime.

@@ -1,6 +1,5 @@
-package io.fiberize.runtime.fiber;
+package io.fiberize.runtime.config;
 
-import io.fiberize.runtime.RuntimeLog;
 import java.util.ArrayList;
 import java.util.List;
 

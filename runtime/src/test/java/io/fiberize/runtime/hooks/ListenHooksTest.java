@@ -1,4 +1,4 @@
-package io.fiberize.runtime.net;
+package io.fiberize.runtime.hooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

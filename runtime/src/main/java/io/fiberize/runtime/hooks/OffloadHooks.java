@@ -1,20 +1,21 @@
-package io.fiberize.runtime.offload;
+package io.fiberize.runtime.hooks;
 
 import io.fiberize.runtime.FiberRuntime;
 import io.fiberize.runtime.fiber.Fibers;
 import io.fiberize.runtime.jdk.FileKinds;
 import io.fiberize.runtime.loop.EventLoop;
+import io.fiberize.runtime.offload.OffloadPool;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.net.spi.InetAddressResolver.LookupPolicy;
+import java.net.spi.InetAddressResolver;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.net.UnknownHostException;
-import java.net.spi.InetAddressResolver;
-import java.net.spi.InetAddressResolver.LookupPolicy;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 

@@ -1,7 +1,9 @@
-package io.fiberize.runtime.slice;
+package io.fiberize.runtime.hooks;
 
 import io.fiberize.runtime.fiber.Fibers;
 import io.fiberize.runtime.loop.EventLoop;
+import io.fiberize.runtime.slice.SliceSignal;
+import io.fiberize.runtime.slice.Slicer;
 
 /**
  * Give the loop back from application code that computes: the yield points the agent puts at the
@@ -9,37 +11,28 @@ import io.fiberize.runtime.loop.EventLoop;
  * self-calling methods {@link #checkEntry()}, and their {@code Thread.onSpinWait()} calls become
  * {@link #onSpinWait()}.
  *
- * <p>The check is one read of a flag that the {@link Slicer} raises when some loop's fiber has
- * run past its slice; only then does a fiber look further, and the one whose slice ran out yields
- * to the back of its loop's queue, behind the I/O and timers that came meanwhile. The JDK lets a
+ * <p>The check is one read of a flag ({@link SliceSignal}) that the {@link Slicer} raises when
+ * some loop's fiber has run past its slice; only then does a fiber look further, and the one whose
+ * slice ran out yields to the back of its loop's queue, behind the I/O and timers that came meanwhile. The JDK lets a
  * virtual thread yield while it holds a monitor; one pinned by a native frame or a class
  * initializer stays, and yields at its next check after that.
  *
  * <p>Runs on any thread that runs application code; off a loop's fibers it only reads the flag.
  */
 public final class SliceHooks {
-    /** Some loop's fiber ran past its slice; cleared by the fiber that yields, raised again by the slicer. */
-    private static volatile boolean expired;
-    /**
-     * The same flag, read plainly by {@link #checkEntry}: a method entry is reached through a call,
-     * across which the JIT reads a static field afresh, so the entry check needs no volatile read
-     * (which costs a tight recursion more than the read itself).
-     */
-    private static boolean expiredAtEntry;
-
     private SliceHooks() {
     }
 
     /** A yield point: yield if the current fiber's slice ran out. */
     public static void check() {
-        if (expired) {
+        if (SliceSignal.raised()) {
             yieldIfExpired();
         }
     }
 
     /** A yield point at the entry of a method that calls itself: as {@link #check()}. */
     public static void checkEntry() {
-        if (expiredAtEntry) {
+        if (SliceSignal.raisedAtEntry()) {
             yieldIfExpired();
         }
     }
@@ -56,17 +49,10 @@ public final class SliceHooks {
         }
     }
 
-    /** Raise the flag: a loop's fiber ran past its slice ({@link EventLoop#sliceExpired}). */
-    static void expire() {
-        expiredAtEntry = true;
-        expired = true;
-    }
-
     private static void yieldIfExpired() {
         EventLoop loop = Fibers.currentLoop();
         if (loop != null && loop.takeExpiredSlice()) {
-            expiredAtEntry = false;
-            expired = false;
+            SliceSignal.lower();
             Thread.yield();
         }
     }

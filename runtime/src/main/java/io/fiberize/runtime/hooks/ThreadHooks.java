@@ -1,7 +1,11 @@
-package io.fiberize.runtime.fiber;
+package io.fiberize.runtime.hooks;
 
 import io.fiberize.runtime.FiberRuntime;
-import io.fiberize.runtime.RuntimeLog;
+import io.fiberize.runtime.config.OwnLoopThreads;
+import io.fiberize.runtime.config.RuntimeLog;
+import io.fiberize.runtime.fiber.Fibers;
+import io.fiberize.runtime.fiber.ProgramThread;
+import io.fiberize.runtime.fiber.ProgramThreads;
 import io.fiberize.runtime.jdk.ThreadFields;
 import java.util.Arrays;
 import java.util.concurrent.ThreadFactory;
@@ -75,15 +79,6 @@ public final class ThreadHooks {
     /** Return a factory that {@link #adopt}s what {@code factory}, made by {@code maker}'s code, makes. */
     public static ThreadFactory adopting(ThreadFactory factory, Class<?> maker) {
         return task -> adopt(factory.newThread(task), maker);
-    }
-
-    /**
-     * Return the class whose code made the thread {@code fiber} runs (for a stand-in: its class),
-     * or {@code null} when it is not a fiber of ours or a JDK thread factory made it.
-     */
-    public static Class<?> maker(Thread fiber) {
-        ProgramThread program = ProgramThreads.of(fiber);
-        return program == null ? null : program.maker();
     }
 
     // ---- java.lang.Thread.start() ----

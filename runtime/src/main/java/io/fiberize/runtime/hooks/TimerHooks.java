@@ -1,4 +1,4 @@
-package io.fiberize.runtime.time;
+package io.fiberize.runtime.hooks;
 
 import io.fiberize.runtime.fiber.Fibers;
 import java.util.concurrent.Future;
