@@ -106,11 +106,4 @@ public final class Fibers {
     public static boolean isFiber(Thread thread) {
         return loopOf(thread) != null;
     }
-
-    /**
-     * Return how many fibers currently hold the JVM open.
-     */
-    public static int keepingAlive() {
-        return KeepAlive.alive();
-    }
 }

@@ -11,15 +11,16 @@ import java.util.concurrent.Executor;
  * Reach the JDK's package-private virtual-thread machinery that fibers are built on.
  *
  * <p>Needs {@code java.base/java.lang} opened to the runtime's module: the agent does that at
- * start, tests pass {@code --add-opens}. Every handle is resolved once, in the static
- * initializer; {@link #check()} reports what is missing on a JDK that no longer offers it.
+ * start, tests pass {@code --add-opens}. Every handle here is one fiberize cannot run without;
+ * each is resolved once, in the static initializer, and {@link #check()} reports what is missing
+ * on a JDK that no longer offers it. What only diagnostics use is looked up apart, where a
+ * failure costs the diagnosis only ({@link MountedThreads}).
  */
 public final class VirtualThreads {
     private static final Class<?> VIRTUAL_THREAD;
     private static final MethodHandle NEW_BUILDER;        // (Executor) -> Thread.Builder.OfVirtual
     private static final MethodHandle CURRENT_CARRIER;    // () -> Thread
     private static final VarHandle SCHEDULER;             // VirtualThread.scheduler
-    private static final VarHandle MOUNTED;               // Thread.cont: the continuation mounted on a carrier
     private static final VarHandle TARGET;                // Continuation.target
     private static final VarHandle CONTINUATION;          // VirtualThread.cont
     private static final VarHandle TASK;                  // the JDK's wrapper of the task: its task
@@ -30,7 +31,6 @@ public final class VirtualThreads {
         MethodHandle newBuilder = null;
         MethodHandle currentCarrier = null;
         VarHandle scheduler = null;
-        VarHandle mounted = null;
         VarHandle target = null;
         VarHandle continuationOf = null;
         VarHandle task = null;
@@ -47,7 +47,6 @@ public final class VirtualThreads {
             MethodHandles.Lookup vt = MethodHandles.privateLookupIn(virtualThread, lookup);
             scheduler = vt.findVarHandle(virtualThread, "scheduler", Executor.class);
             Class<?> continuation = Class.forName("jdk.internal.vm.Continuation");
-            mounted = MethodHandles.privateLookupIn(Thread.class, lookup).findVarHandle(Thread.class, "cont", continuation);
             target = MethodHandles.privateLookupIn(continuation, lookup)
                     .findVarHandle(continuation, "target", Runnable.class);
             continuationOf = vt.findVarHandle(virtualThread, "cont", continuation);
@@ -59,7 +58,6 @@ public final class VirtualThreads {
         NEW_BUILDER = newBuilder;
         CURRENT_CARRIER = currentCarrier;
         SCHEDULER = scheduler;
-        MOUNTED = mounted;
         TARGET = target;
         CONTINUATION = continuationOf;
         TASK = task;
@@ -137,29 +135,13 @@ public final class VirtualThreads {
         return thread.getClass() == VIRTUAL_THREAD ? (Executor) SCHEDULER.get(thread) : null;
     }
 
-    /**
-     * Return the virtual thread mounted on {@code carrier} now, or {@code null}: for diagnosing a
-     * carrier that is stuck, so it may be slow and may find nothing on a JDK that changed.
-     *
-     * <p>A carrier holds the continuation it runs, whose task is the JDK's wrapper around the
-     * virtual thread's task; the wrapper keeps the virtual thread in a field.
-     */
-    public static Thread mountedOn(Thread carrier) {
-        try {
-            Object continuation = MOUNTED.get(carrier);
-            Object wrapper = continuation == null ? null : TARGET.get(continuation);
-            if (wrapper == null) {
-                return null;
-            }
-            for (Field field : wrapper.getClass().getDeclaredFields()) {
-                if (field.getType() == VIRTUAL_THREAD) {
-                    field.setAccessible(true);
-                    return (Thread) field.get(wrapper);
-                }
-            }
-            return null;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
-        }
+    /** Return the task a continuation runs: for a virtual thread's, the JDK's wrapper around the thread's task. */
+    static Object targetOf(Object continuation) {
+        return TARGET.get(continuation);
+    }
+
+    /** Say whether {@code type} is the JDK's class of virtual threads. */
+    static boolean isVirtualThreadClass(Class<?> type) {
+        return type == VIRTUAL_THREAD;
     }
 }

@@ -159,7 +159,7 @@ final class EpollPoller implements AutoCloseable {
     }
 
     void link(IoWait wait) {
-        if (wait.linked) {
+        if (wait.state() != IoWait.State.NEW) {
             return;
         }
         int fd = wait.fd;
@@ -187,8 +187,9 @@ final class EpollPoller implements AutoCloseable {
         }
     }
 
+    /** Take {@code wait} out of its descriptor's list, if it is in it; its next state is the caller's to set. */
     void unlink(IoWait wait) {
-        if (!wait.linked) {
+        if (wait.state() != IoWait.State.LINKED) {
             return;
         }
         IoWait[] list = wait.read ? readers : writers;
@@ -204,7 +205,6 @@ final class EpollPoller implements AutoCloseable {
             }
         }
         wait.next = null;
-        wait.linked = false;
         waiting--;
         if (mode(wait.fd) == ONE_SHOT) {
             rearm(wait.fd);
@@ -215,12 +215,12 @@ final class EpollPoller implements AutoCloseable {
         IoWait[] list = wait.read ? readers : writers;
         wait.next = list[wait.fd];
         list[wait.fd] = wait;
-        wait.linked = true;
+        wait.moveTo(IoWait.State.LINKED);
         waiting++;
     }
 
     private static void wake(IoWait wait) {
-        wait.done = true;
+        wait.moveTo(IoWait.State.WOKEN);
         LockSupport.unpark(wait.fiber);
     }
 
@@ -311,7 +311,6 @@ final class EpollPoller implements AutoCloseable {
         while (w != null) {
             IoWait next = w.next;
             w.next = null;
-            w.linked = false;
             waiting--;
             wake(w);
             w = next;

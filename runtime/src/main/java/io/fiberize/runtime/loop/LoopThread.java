@@ -1,9 +1,20 @@
 package io.fiberize.runtime.loop;
 
+import io.fiberize.runtime.config.RuntimeLog;
 import io.fiberize.runtime.os.SchedStat;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * Carry one loop: the platform thread its fibers are mounted on.
+ * Carry one loop: the platform thread its fibers are mounted on, and the only code that touches
+ * the loop's run queue, timer queue and poller.
+ *
+ * <p>A turn: wait for I/O (blocking only when nothing is ready, up to the nearest timer), fire
+ * due timers, take what other threads handed in, then run up to {@value #TASKS_PER_TURN} ready
+ * tasks. The budget is the fairness rule: a stream of fibers that keep each other ready cannot
+ * starve I/O and timers for longer than that many tasks; a fiber that yields because its time
+ * slice ran out ends the turn at once, behind the I/O and timers that came meanwhile.
  *
  * <p>{@link #inTask} tells the loop's own code (between tasks) from code that runs inside a task
  * on the same thread (a fiber, or the JDK right after unmounting one). Only the former may touch
@@ -12,6 +23,11 @@ import io.fiberize.runtime.os.SchedStat;
  * carrier while pinned in a task never mistakes itself for the owner.
  */
 final class LoopThread extends Thread {
+    /** Tasks run per turn before the loop polls I/O and timers again. */
+    static final int TASKS_PER_TURN = 64;
+    /** The longest the loop parks between looks at I/O while the JVM exits. */
+    private static final long EXITING_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
     final EventLoop loop;
     boolean inTask;
     /** The operating system's id of this thread, once it runs; -1 before, or where unknown. */
@@ -26,6 +42,156 @@ final class LoopThread extends Thread {
     @Override
     public void run() {
         tid = SchedStat.currentTid();
-        loop.run(this);
+        try {
+            while (!loop.shutdown) {
+                if (!turn()) {
+                    return; // handed off: the compensating carrier owns the loop now
+                }
+            }
+        } catch (Throwable t) {
+            RuntimeLog.warn("loop " + loop.name() + " died; its fibers will not run again", t);
+            throw t;
+        }
+        try {
+            loop.poller.close();
+        } catch (IOException e) {
+            RuntimeLog.warn("loop " + loop.name() + " could not close its epoll instance", e);
+        }
+    }
+
+    /** Run one turn; {@code false} when the watchdog gave the loop to another carrier meanwhile. */
+    private boolean turn() {
+        poll();
+        long start = System.nanoTime();
+        fireTimers(start);
+        drainInbox();
+        for (int budget = TASKS_PER_TURN; budget > 0; budget--) {
+            Runnable task = loop.runQueue.poll();
+            if (task == null) {
+                drainInbox();
+                task = loop.runQueue.poll();
+                if (task == null) {
+                    break;
+                }
+            }
+            if (!runTask(task)) {
+                return false;
+            }
+            if (loop.turnState.takeSliceYielded()) {
+                break;
+            }
+        }
+        loop.counters.turnTook(System.nanoTime() - start);
+        return true;
+    }
+
+    /**
+     * Poll I/O, blocking up to the nearest timer only when nothing is ready to run and no hand-in
+     * is on its way ({@link Inbox#announceSleep}); once the JVM exits ({@link EventLoop#exiting}),
+     * an idle loop looks without blocking and then parks instead.
+     */
+    private void poll() {
+        int timeout = 0;
+        boolean announced = false;
+        int exitingIdleMillis = 0;
+        if (loop.runQueue.size() == 0 && loop.inbox.isEmpty() && !loop.shutdown) {
+            timeout = millisToNextTimer();
+            if (timeout != 0 && loop.exiting) {
+                exitingIdleMillis = timeout;
+                timeout = 0;
+            } else if (timeout != 0) {
+                announced = true;
+                if (!loop.inbox.announceSleep() || loop.shutdown) {
+                    timeout = 0;
+                }
+            }
+        }
+        try {
+            loop.poller.poll(timeout);
+        } catch (IOException e) {
+            RuntimeLog.warn("loop " + loop.name() + ": epoll_wait failed", e);
+        } finally {
+            if (announced) {
+                loop.inbox.awake();
+            }
+        }
+        if (exitingIdleMillis != 0 && loop.runQueue.size() == 0 && loop.inbox.isEmpty()) {
+            parkWhileExiting(exitingIdleMillis);
+        }
+    }
+
+    /**
+     * Park for at most {@link #EXITING_PARK_NANOS}, or until the next timer ({@code timeoutMillis},
+     * -1 for none): how an idle loop waits once the JVM exits, after a look at I/O that does not
+     * block. HotSpot's last safepoint waits up to 300 ms for every thread inside a native call,
+     * such as {@code epoll_wait}, to come out; a parked thread it does not wait for.
+     */
+    private void parkWhileExiting(int timeoutMillis) {
+        long nanos = timeoutMillis < 0 ? EXITING_PARK_NANOS
+                : Math.min(EXITING_PARK_NANOS, TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
+        LockSupport.parkNanos(this, nanos);
+    }
+
+    private int millisToNextTimer() {
+        Timer next = loop.timers.peek();
+        if (next == null) {
+            return -1;
+        }
+        long nanos = next.deadline - System.nanoTime();
+        if (nanos <= 0) {
+            return 0;
+        }
+        return (int) Math.min(Integer.MAX_VALUE, (nanos + 999_999) / 1_000_000);
+    }
+
+    private void drainInbox() {
+        Runnable work;
+        while ((work = loop.inbox.poll()) != null) {
+            accept(work);
+        }
+    }
+
+    /** Run a {@link LoopOp} now, or queue a task to run. Between tasks only. */
+    void accept(Runnable work) {
+        if (work instanceof LoopOp op) {
+            try {
+                op.run();
+            } catch (Throwable t) {
+                RuntimeLog.warn("loop " + loop.name() + ": bookkeeping step " + op + " failed", t);
+            }
+        } else {
+            loop.runQueue.add(work);
+        }
+    }
+
+    private void fireTimers(long now) {
+        Timer timer;
+        while ((timer = loop.timers.peek()) != null && timer.deadline - now <= 0) {
+            loop.timers.poll();
+            if (timer.fire()) {
+                try {
+                    timer.task.run();
+                } catch (Throwable t) {
+                    RuntimeLog.warn("loop " + loop.name() + ": timer task " + timer.task + " failed", t);
+                }
+            }
+        }
+    }
+
+    private boolean runTask(Runnable task) {
+        long running = loop.turnState.beginTask();
+        inTask = true;
+        try {
+            task.run();
+        } catch (Throwable t) {
+            RuntimeLog.warn("loop " + loop.name() + ": task " + task + " threw", t);
+        } finally {
+            inTask = false;
+        }
+        if (!loop.turnState.endTask(running)) {
+            return false;
+        }
+        loop.counters.taskRun();
+        return true;
     }
 }

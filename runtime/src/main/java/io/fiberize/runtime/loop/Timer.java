@@ -62,9 +62,9 @@ public final class Timer implements ScheduledFuture<Void>, LoopOp {
     public void run() {
         int s = (int) STATE.getVolatile(this);
         if (s == PENDING && heapIndex < 0) {
-            loop.timers().add(this);
+            loop.timers.add(this);
         } else if (s == CANCELLED && heapIndex >= 0) {
-            loop.timers().remove(this);
+            loop.timers.remove(this);
         }
     }
 

@@ -1,7 +1,7 @@
 package io.fiberize.runtime.watch;
 
 import io.fiberize.runtime.config.RuntimeLog;
-import io.fiberize.runtime.jdk.VirtualThreads;
+import io.fiberize.runtime.jdk.MountedThreads;
 import io.fiberize.runtime.loop.EventLoop;
 import io.fiberize.runtime.os.SchedStat;
 import java.lang.management.ManagementFactory;
@@ -137,7 +137,7 @@ public final class Watchdog implements Runnable {
      */
     private static Stall diagnose(EventLoop loop, long state, long millis, double cpuShare, double waitShare) {
         Thread carrier = loop.carrier();
-        Thread fiber = VirtualThreads.mountedOn(carrier);
+        Thread fiber = MountedThreads.on(carrier);
         List<StackTraceElement> stack = fiber == null ? List.of() : List.of(fiber.getStackTrace());
         Stall.Cause cause = cause(cpuShare, waitShare, stack, carrier.getState());
         String compensated = null;

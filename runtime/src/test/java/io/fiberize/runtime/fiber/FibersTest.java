@@ -90,19 +90,19 @@ class FibersTest {
 
     @Test
     void aNonDaemonFiberHoldsTheJvmOpenOnlyWhileItRuns() throws Exception {
-        int before = Fibers.keepingAlive();
+        int before = KeepAlive.alive();
         Thread nonDaemon = Fibers.newFiber(loop, "non-daemon", false, LockSupport::park);
-        assertThat(Fibers.keepingAlive()).as("not before it starts").isEqualTo(before);
+        assertThat(KeepAlive.alive()).as("not before it starts").isEqualTo(before);
 
         Fibers.start(nonDaemon);
-        assertThat(Fibers.keepingAlive()).isEqualTo(before + 1);
+        assertThat(KeepAlive.alive()).isEqualTo(before + 1);
         assertThat(nonDaemon.isDaemon()).as("virtual threads are always daemon threads").isTrue();
         Eventually.awaitParked(nonDaemon);
         assertThat(keeper()).as("the keep-alive thread runs").isNotNull();
 
         LockSupport.unpark(nonDaemon);
         Eventually.join(nonDaemon);
-        Eventually.await("keep-alive released", () -> Fibers.keepingAlive() == before);
+        Eventually.await("keep-alive released", () -> KeepAlive.alive() == before);
         if (before == 0) {
             Eventually.await("keep-alive thread gone", () -> keeper() == null);
         }
@@ -110,10 +110,10 @@ class FibersTest {
 
     @Test
     void aDaemonFiberHoldsNothing() throws Exception {
-        int before = Fibers.keepingAlive();
+        int before = KeepAlive.alive();
         Thread daemon = Fibers.start(loop, "daemon", true, LockSupport::park);
         Eventually.awaitParked(daemon);
-        assertThat(Fibers.keepingAlive()).isEqualTo(before);
+        assertThat(KeepAlive.alive()).isEqualTo(before);
         LockSupport.unpark(daemon);
         Eventually.join(daemon);
     }
