@@ -1,7 +1,6 @@
 package io.fiberize.agent;
 
 import io.fiberize.agent.options.AgentOptions;
-import io.fiberize.agent.options.OnUnsupported;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,8 +34,11 @@ public final class Installer {
 
     /**
      * Install fiberize into this JVM; called once by {@code FiberizeAgent} on JDK 25 or newer.
+     *
+     * @return why fiberize cannot run here, or {@code null} once it runs; reporting it is the
+     *         caller's
      */
-    public static void install(AgentOptions options, Instrumentation inst, boolean attached) throws Exception {
+    public static String install(AgentOptions options, Instrumentation inst, boolean attached) throws Exception {
         JarFile runtimeJar = new JarFile(extractRuntime());
         inst.appendToBootstrapClassLoaderSearch(runtimeJar);
         loadAll(runtimeJar);
@@ -55,10 +57,7 @@ public final class Installer {
             inst.redefineModule(jfr.get(), Set.of(), Map.of(JFR_EVENT_INTERNALS, Set.of(runtime)), Map.of(), Set.of(),
                     Map.of());
         }
-        if (!Startup.start(options, inst, attached) && options.onUnsupported() == OnUnsupported.FAIL) {
-            System.err.println("fiberize: exiting (onUnsupported=fail)");
-            System.exit(3);
-        }
+        return Startup.start(options, inst, attached);
     }
 
     /**
