@@ -15,9 +15,11 @@ import java.lang.reflect.InvocationTargetException;
  * Launcher-Agent-Class and Main-Class). It is compiled for Java 8 and reaches the JDK 25 code only by
  * reflection, so that on any JDK it can at least say why fiberize does not run. It never crashes the
  * application: a bad option ends the JVM with status 2 before {@code main} runs; an old JDK or a
- * failure to start is reported on one line of standard error and the application runs without fibers,
- * or, with {@code onUnsupported=fail}, the JVM ends with status 3. An agent attached to a running JVM
- * ({@code agentmain}) reports the same problems but never ends the JVM.
+ * failure to start is reported on one line of standard error (unless {@code log=off}) and the
+ * application runs without fibers, or, with {@code onUnsupported=fail}, the JVM ends with status 3,
+ * saying why whatever the log level. An agent attached to a running JVM ({@code agentmain}) reports
+ * the same problems but never ends the JVM. The {@code Installer} and the code behind it return why
+ * fiberize cannot run; reporting it and ending the JVM are done here only.
  */
 public final class FiberizeAgent {
 
@@ -79,9 +81,12 @@ public final class FiberizeAgent {
             return;
         }
         try {
-            Class.forName(INSTALLER)
+            Object reason = Class.forName(INSTALLER)
                     .getMethod("install", AgentOptions.class, Instrumentation.class, boolean.class)
                     .invoke(null, options, inst, attached);
+            if (reason != null) {
+                cannotRun(options, attached, (String) reason);
+            }
         } catch (InvocationTargetException e) {
             cannotRun(options, attached, "could not start (" + e.getCause() + ")");
         } catch (ReflectiveOperationException | LinkageError e) {
@@ -90,7 +95,8 @@ public final class FiberizeAgent {
     }
 
     /**
-     * Report why fiberize does not run; end the JVM if {@code onUnsupported=fail} and main has not run.
+     * Report why fiberize does not run, unless {@code log=off}; end the JVM, saying why, if
+     * {@code onUnsupported=fail} and main has not run.
      */
     private static void cannotRun(AgentOptions options, boolean attached, String reason) {
         if (options.onUnsupported() == OnUnsupported.FAIL && !attached) {

@@ -1,15 +1,17 @@
 package io.fiberize.agent;
 
 import io.fiberize.agent.options.AgentOptions;
-import io.fiberize.agent.options.OnUnsupported;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 /**
@@ -27,23 +29,29 @@ public final class Installer {
     /** The JFR event classes: {@code io/fiberize/runtime/jfr/*Event.class}, not loaded in premain. */
     private static final String JFR_EVENTS = "io/fiberize/runtime/jfr/";
     private static final String RUNTIME_PROBE = "io.fiberize.runtime.FiberRuntime";
-    /** The packages of java.base the runtime reaches into, opened (so also exported) to its module only. */
-    private static final String[] OPENED = {"java.lang", "sun.nio.ch", "jdk.internal.vm"};
+    /**
+     * The runtime jar's list of the packages of java.base it reaches into, one a line; they are
+     * opened (so also exported) to its module only. The build gives the same to the unit tests.
+     */
+    private static final String OPENED_PACKAGES = "META-INF/fiberize/opened-packages";
 
     private Installer() {
     }
 
     /**
      * Install fiberize into this JVM; called once by {@code FiberizeAgent} on JDK 25 or newer.
+     *
+     * @return why fiberize cannot run here, or {@code null} once it runs; reporting it is the
+     *         caller's
      */
-    public static void install(AgentOptions options, Instrumentation inst, boolean attached) throws Exception {
+    public static String install(AgentOptions options, Instrumentation inst, boolean attached) throws Exception {
         JarFile runtimeJar = new JarFile(extractRuntime());
         inst.appendToBootstrapClassLoaderSearch(runtimeJar);
         loadAll(runtimeJar);
         Module runtime = Class.forName(RUNTIME_PROBE, false, null).getModule();
         Module javaBase = Object.class.getModule();
         Map<String, Set<Module>> opens = new java.util.HashMap<>();
-        for (String pkg : OPENED) {
+        for (String pkg : openedPackages(runtimeJar)) {
             opens.put(pkg, Set.of(runtime));
         }
         // java.base reads the runtime so that code rewritten inside it may call the runtime's hooks.
@@ -55,10 +63,7 @@ public final class Installer {
             inst.redefineModule(jfr.get(), Set.of(), Map.of(JFR_EVENT_INTERNALS, Set.of(runtime)), Map.of(), Set.of(),
                     Map.of());
         }
-        if (!Startup.start(options, inst, attached) && options.onUnsupported() == OnUnsupported.FAIL) {
-            System.err.println("fiberize: exiting (onUnsupported=fail)");
-            System.exit(3);
-        }
+        return Startup.start(options, inst, attached);
     }
 
     /**
@@ -77,6 +82,21 @@ public final class Installer {
             if (name.endsWith(".class") && !name.endsWith("module-info.class") && !jfrEvent) {
                 Class.forName(name.substring(0, name.length() - ".class".length()).replace('/', '.'), false, null);
             }
+        }
+    }
+
+    /**
+     * Read the packages the runtime needs opened from its jar: its classes cannot read their own
+     * resource, since the boot loader's resource look-up does not see a jar appended at run time.
+     */
+    private static List<String> openedPackages(JarFile runtimeJar) throws IOException {
+        JarEntry entry = runtimeJar.getJarEntry(OPENED_PACKAGES);
+        if (entry == null) {
+            throw new IOException(OPENED_PACKAGES + " is missing from " + RUNTIME_JAR);
+        }
+        try (InputStream in = runtimeJar.getInputStream(entry)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank())
+                    .map(String::strip).toList();
         }
     }
 

@@ -11,34 +11,33 @@ import java.lang.instrument.Instrumentation;
 
 /**
  * Check that this JDK still offers what fiberize needs, start the runtime and install the
- * rewrites; loaded only once the runtime is on the bootstrap class path.
+ * rewrites; loaded only once the runtime is on the bootstrap class path. It reports nothing
+ * itself when fiberize cannot run: it says why to {@code FiberizeAgent}, which decides.
  */
 final class Startup {
     private Startup() {
     }
 
     /**
-     * Return {@code false}, having said why on one line, when fiberize cannot run here; the
-     * application then runs without fibers.
+     * Set the log level, check this JDK, start the runtime and install the rewrites.
+     *
+     * @return why fiberize cannot run here, having started nothing, or {@code null} once it runs
      */
-    static boolean start(AgentOptions options, Instrumentation inst, boolean attached) {
+    static String start(AgentOptions options, Instrumentation inst, boolean attached) {
         RuntimeLog.setLevel(RuntimeLog.Level.valueOf(options.log().name()));
         String missing = FiberRuntime.check();
         if (missing == null) {
             missing = Instrumentations.check();
         }
         if (missing != null) {
-            System.err.println("fiberize: this JDK (" + System.getProperty("java.version")
-                    + ") lacks what fiberize needs: " + missing + "; running the application without fibers.");
-            return false;
+            return "this JDK (" + System.getProperty("java.version") + ") lacks what fiberize needs: " + missing;
         }
         if (attached) {
             RuntimeLog.warn("attached to a running JVM: threads started before now stay platform threads");
         }
         Instrumentations.prepare();
-        FiberRuntime runtime = FiberRuntime.start(new RuntimeConfig(options.loops(), options.watchdogMillis(), options.sliceMillis(),
-                options.offload(), RuntimeLog.Level.valueOf(options.log().name()),
-                OwnEventLoopThreads.applicationClasses(options)));
+        FiberRuntime runtime = FiberRuntime.start(new RuntimeConfig(options.loops(), options.watchdogMillis(),
+                options.sliceMillis(), options.offload(), OwnEventLoopThreads.applicationClasses(options)));
         int installed = Instrumentations.install(inst, options);
         if (RuntimeLog.enabled(RuntimeLog.Level.INFO)) {
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("fiberize-exit-report").unstarted(
@@ -50,6 +49,6 @@ final class Startup {
         RuntimeLog.info("version " + version + " on JDK "
                 + System.getProperty("java.version") + ": " + runtime.loops().loops().size() + " loop(s), "
                 + installed + " instrumentations, options " + options.describe());
-        return true;
+        return null;
     }
 }

@@ -26,10 +26,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {
-        "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-        "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
-        "--add-opens", "java.base/jdk.internal.vm=ALL-UNNAMED"})
+@Fork(1)
 public class PingPongBenchmark {
     /** Round trips per invocation. */
     public static final int ROUND_TRIPS = 10_000;

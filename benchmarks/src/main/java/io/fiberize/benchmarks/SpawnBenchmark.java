@@ -26,10 +26,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {
-        "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-        "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
-        "--add-opens", "java.base/jdk.internal.vm=ALL-UNNAMED"})
+@Fork(1)
 public class SpawnBenchmark {
     /** Threads spawned per invocation. */
     public static final int THREADS = 10_000;

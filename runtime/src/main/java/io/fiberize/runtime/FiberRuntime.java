@@ -1,7 +1,6 @@
 package io.fiberize.runtime;
 
 import io.fiberize.runtime.config.RuntimeConfig;
-import io.fiberize.runtime.config.RuntimeLog;
 import io.fiberize.runtime.fiber.PinningHints;
 import io.fiberize.runtime.jdk.Epoll;
 import io.fiberize.runtime.jdk.JdkNet;
@@ -47,7 +46,6 @@ public final class FiberRuntime {
         if (current != null) {
             return current;
         }
-        RuntimeLog.setLevel(config.logLevel());
         LoopGroup loops = LoopGroup.start("fiberize-loop", config.loops(), RunQueue.Fifo::new);
         Watchdog watchdog = null;
         if (config.watchdogMillis() > 0) {

@@ -1,7 +1,5 @@
 package io.fiberize.runtime.config;
 
-
-
 /**
  * Configure a fiber runtime.
  *
@@ -9,10 +7,9 @@ package io.fiberize.runtime.config;
  * @param watchdogMillis how long a loop may stay in one task before the watchdog reports it; 0 = off
  * @param sliceMillis    how long a fiber may compute in application code before it yields; 0 = never
  * @param offloadThreads most platform threads the offload pool may use
- * @param logLevel       how much the runtime logs
  * @param application    the classes whose {@code Thread} subclasses fibers run
  */
-public record RuntimeConfig(int loops, long watchdogMillis, long sliceMillis, int offloadThreads, RuntimeLog.Level logLevel,
+public record RuntimeConfig(int loops, long watchdogMillis, long sliceMillis, int offloadThreads,
                             ApplicationClasses application) {
 
     public RuntimeConfig {

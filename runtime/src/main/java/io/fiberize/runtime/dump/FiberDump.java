@@ -32,8 +32,9 @@ import java.util.function.Function;
  * adds, per fiber, its loop (the fiber's scheduler), the descriptor and direction a socket wait is
  * for (the wait is the fiber's park blocker), and when the timer of a sleep or timed park is due;
  * read without stopping anything, a moment before the JDK's dump, and used only where the dump's
- * state agrees. Summarising a dump taken from outside ({@link #summarise(String)}) places only
- * running fibers on their loop and lists the others apart.
+ * state agrees. Summarising a dump taken from outside the process, without facts (what {@code
+ * bin/fiberize dump} does when fiberize does not run there), places only running fibers on their
+ * loop and lists the others apart.
  */
 public final class FiberDump {
     private static final String LOOP_PREFIX = "fiberize-loop-";
@@ -93,21 +94,12 @@ public final class FiberDump {
     }
 
     /**
-     * Summarise the JSON text of a JDK thread dump taken from outside the process.
-     *
-     * @throws IllegalArgumentException if it is not one
-     */
-    public static String summarise(String json) {
-        return summarise(json, Map.of());
-    }
-
-    /**
      * Summarise the JSON text of a JDK thread dump with the runtime's {@code facts} of its fibers,
-     * by thread id.
+     * by thread id; none for a dump taken from outside the process.
      *
      * @throws IllegalArgumentException if it is not one
      */
-    static String summarise(String json, Map<String, FiberFacts> facts) {
+    public static String summarise(String json, Map<String, FiberFacts> facts) {
         Map<String, Object> dump = map(map(JsonReader.parse(json)).get("threadDump"));
         List<Map<String, Object>> fibers = new ArrayList<>();
         List<Map<String, Object>> otherVirtual = new ArrayList<>();

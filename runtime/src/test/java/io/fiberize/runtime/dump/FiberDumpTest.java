@@ -50,7 +50,7 @@ class FiberDumpTest {
 
     @Test
     void groupsRunningFibersByLoopAndTheOthersApartWithoutTheRuntimesFacts() {
-        String text = FiberDump.summarise(DUMP);
+        String text = FiberDump.summarise(DUMP, Map.of());
         assertThat(text).startsWith("fiberize dump of process 42 (JDK 25, 2026-01-01T00:00:00Z): "
                 + "6 fibers, 1 other virtual threads, 1 platform threads\n");
         assertThat(text).contains("""
@@ -110,8 +110,10 @@ class FiberDumpTest {
 
     @Test
     void refusesWhatIsNotAThreadDump() {
-        assertThatThrownBy(() -> FiberDump.summarise("[1, 2")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> FiberDump.summarise("{\"x\": 1}")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FiberDump.summarise("[1, 2", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FiberDump.summarise("{\"x\": 1}", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

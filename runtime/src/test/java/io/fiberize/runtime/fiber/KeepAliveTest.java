@@ -3,6 +3,7 @@ package io.fiberize.runtime.fiber;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,10 +32,9 @@ class KeepAliveTest {
     private static String runForked(String mode) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
-        for (String pkg : List.of("java.lang", "sun.nio.ch", "jdk.internal.vm")) {
-            command.add("--add-opens");
-            command.add("java.base/" + pkg + "=ALL-UNNAMED");
-        }
+        // The packages the runtime reaches into: this JVM's, which the build opened from the runtime's list.
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(argument -> argument.startsWith("--add-opens=")).forEach(command::add);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(KeepAliveMain.class.getName());

@@ -1,7 +1,9 @@
-package io.fiberize.runtime.dump;
+package io.fiberize.tools.dump;
 
 import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
+import io.fiberize.runtime.dump.DumpProtocol;
+import io.fiberize.runtime.dump.FiberDump;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -46,7 +49,8 @@ public final class DumpClient {
      */
     public static void main(String[] args) throws Exception {
         if (args.length != 1 || !args[0].matches("[0-9]+")) {
-            System.err.println("usage: java -cp fiberize-runtime.jar " + DumpClient.class.getName() + " <pid>");
+            System.err.println("usage: java -cp fiberize-tools.jar:fiberize-runtime.jar " + DumpClient.class.getName()
+                    + " <pid>");
             System.exit(2);
         }
         String pid = args[0];
@@ -83,7 +87,8 @@ public final class DumpClient {
             if (fiberized) {
                 return threadDump(pid, directory.resolve("fibers" + DumpProtocol.SUFFIX));
             }
-            return NO_RUNTIME + FiberDump.summarise(threadDump(pid, directory.resolve("threads.json"), "-format=json"));
+            return NO_RUNTIME + FiberDump.summarise(threadDump(pid, directory.resolve("threads.json"), "-format=json"),
+                    Map.of());
         } finally {
             Files.deleteIfExists(directory);
         }
