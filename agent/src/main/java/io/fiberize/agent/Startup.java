@@ -6,6 +6,7 @@ import io.fiberize.agent.options.AgentOptions;
 import io.fiberize.runtime.FiberRuntime;
 import io.fiberize.runtime.config.RuntimeConfig;
 import io.fiberize.runtime.config.RuntimeLog;
+import io.fiberize.runtime.config.SeededSchedule;
 import io.fiberize.runtime.dump.DumpProtocol;
 import java.lang.instrument.Instrumentation;
 
@@ -36,8 +37,10 @@ final class Startup {
             RuntimeLog.warn("attached to a running JVM: threads started before now stay platform threads");
         }
         Instrumentations.prepare();
+        SeededSchedule schedule = options.seed() == null ? null : new SeededSchedule(options.seed(),
+                SeededSchedule.Policy.valueOf(options.schedule().name()), options.pctDepth());
         FiberRuntime runtime = FiberRuntime.start(new RuntimeConfig(options.loops(), options.watchdogMillis(),
-                options.sliceMillis(), options.offload(), OwnEventLoopThreads.applicationClasses(options)));
+                options.sliceMillis(), options.offload(), OwnEventLoopThreads.applicationClasses(options), schedule));
         int installed = Instrumentations.install(inst, options);
         if (RuntimeLog.enabled(RuntimeLog.Level.INFO)) {
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("fiberize-exit-report").unstarted(

@@ -1,6 +1,7 @@
 package io.fiberize.runtime;
 
 import io.fiberize.runtime.config.RuntimeConfig;
+import io.fiberize.runtime.config.RuntimeLog;
 import io.fiberize.runtime.fiber.PinningHints;
 import io.fiberize.runtime.jdk.Epoll;
 import io.fiberize.runtime.jdk.JdkNet;
@@ -12,6 +13,7 @@ import io.fiberize.runtime.jmx.JmxExport;
 import io.fiberize.runtime.loop.LoopGroup;
 import io.fiberize.runtime.loop.RunQueue;
 import io.fiberize.runtime.offload.OffloadPool;
+import io.fiberize.runtime.schedule.Schedule;
 import io.fiberize.runtime.slice.Slicer;
 import io.fiberize.runtime.watch.Watchdog;
 import java.util.List;
@@ -24,18 +26,22 @@ import java.util.List;
  * that returns {@code null} and every hook leaves the JDK's own behaviour alone.
  */
 public final class FiberRuntime {
+    private static final String LOOP_NAME = "fiberize-loop";
     private static volatile FiberRuntime current;
 
     private final RuntimeConfig config;
     private final LoopGroup loops;
     private final OffloadPool offload;
     private final Watchdog watchdog;
+    private final Schedule schedule;
 
-    private FiberRuntime(RuntimeConfig config, LoopGroup loops, OffloadPool offload, Watchdog watchdog) {
+    private FiberRuntime(RuntimeConfig config, LoopGroup loops, OffloadPool offload, Watchdog watchdog,
+            Schedule schedule) {
         this.config = config;
         this.loops = loops;
         this.offload = offload;
         this.watchdog = watchdog;
+        this.schedule = schedule;
     }
 
     /**
@@ -46,7 +52,9 @@ public final class FiberRuntime {
         if (current != null) {
             return current;
         }
-        LoopGroup loops = LoopGroup.start("fiberize-loop", config.loops(), RunQueue.Fifo::new);
+        Schedule schedule = config.schedule() == null ? null : new Schedule(config.schedule());
+        LoopGroup loops = schedule == null ? LoopGroup.start(LOOP_NAME, config.loops(), RunQueue.Fifo::new)
+                : LoopGroup.start(LOOP_NAME, 1, schedule::runQueue, schedule.clock());
         Watchdog watchdog = null;
         if (config.watchdogMillis() > 0) {
             watchdog = new Watchdog(loops.loops(), config.watchdogMillis(),
@@ -56,9 +64,14 @@ public final class FiberRuntime {
             new Slicer(loops.loops(), config.sliceMillis()).start();
         }
         OffloadPool offload = new OffloadPool(config.offloadThreads());
-        current = new FiberRuntime(config, loops, offload, watchdog);
+        current = new FiberRuntime(config, loops, offload, watchdog, schedule);
         JmxExport.registerWhenCreated(loops, offload);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("fiberize-exiting").unstarted(loops::exiting));
+        if (schedule != null) {
+            // Said at warn level: whatever the run ends with, its seed is what replays it.
+            Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("fiberize-schedule").unstarted(
+                    () -> RuntimeLog.warn(schedule.summary())));
+        }
         return current;
     }
 
@@ -91,6 +104,11 @@ public final class FiberRuntime {
     /** Return the offload pool. */
     public OffloadPool offload() {
         return offload;
+    }
+
+    /** Return the seeded schedule, or {@code null} for the ordinary one. */
+    public Schedule schedule() {
+        return schedule;
     }
 
     /** Return the watchdog, or {@code null} when it is off. */

@@ -12,6 +12,10 @@ import io.fiberize.agent.instrument.offload.FileOutputStreamInstrumentation;
 import io.fiberize.agent.instrument.offload.ProcessPipeInputStreamInstrumentation;
 import io.fiberize.agent.instrument.offload.ProcessPipeOutputStreamInstrumentation;
 import io.fiberize.agent.instrument.offload.RandomAccessFileInstrumentation;
+import io.fiberize.agent.instrument.schedule.ClockInstrumentation;
+import io.fiberize.agent.instrument.schedule.MainInFiberInstrumentation;
+import io.fiberize.agent.instrument.schedule.SchedulePointInstrumentation;
+import io.fiberize.agent.instrument.schedule.VirtualTimeInstrumentation;
 import io.fiberize.agent.instrument.slice.SliceInstrumentation;
 import io.fiberize.agent.instrument.thread.ThreadArgumentInstrumentation;
 import io.fiberize.agent.instrument.thread.ThreadCallSiteInstrumentation;
@@ -27,6 +31,7 @@ import io.fiberize.runtime.hooks.DumpHooks;
 import io.fiberize.runtime.hooks.ListenHooks;
 import io.fiberize.runtime.hooks.NetHooks;
 import io.fiberize.runtime.hooks.OffloadHooks;
+import io.fiberize.runtime.hooks.ScheduleHooks;
 import io.fiberize.runtime.hooks.ThreadHooks;
 import io.fiberize.runtime.hooks.TimerHooks;
 import java.lang.instrument.Instrumentation;
@@ -69,7 +74,11 @@ public final class Instrumentations {
             new FileChannelInstrumentation(),
             new ProcessPipeInputStreamInstrumentation(),
             new ProcessPipeOutputStreamInstrumentation(),
-            new ThreadDumperInstrumentation());
+            new ThreadDumperInstrumentation(),
+            new SchedulePointInstrumentation(),
+            new VirtualTimeInstrumentation(),
+            new ClockInstrumentation(),
+            new MainInFiberInstrumentation());
 
     private static final AtomicInteger REWRITTEN = new AtomicInteger();
 
@@ -91,7 +100,7 @@ public final class Instrumentations {
 
     /** The runtime classes that rewritten JDK code calls. */
     private static final List<Class<?>> HOOKS = List.of(NetHooks.class, TimerHooks.class, Fibers.class,
-            ThreadHooks.class, OffloadHooks.class, DumpHooks.class, ListenHooks.class);
+            ThreadHooks.class, OffloadHooks.class, DumpHooks.class, ListenHooks.class, ScheduleHooks.class);
 
     /**
      * Get the runtime ready for the rewrites, on this platform thread: initialize its hook classes

@@ -2,14 +2,11 @@ package io.fiberize.agent.instrument;
 
 import io.fiberize.agent.options.AgentOptions;
 import java.lang.classfile.ClassFile;
-import java.lang.classfile.ClassHierarchyResolver;
 import java.lang.classfile.ClassModel;
 import java.lang.classfile.CodeTransform;
 import java.lang.classfile.MethodModel;
 import java.lang.classfile.MethodTransform;
-import java.lang.constant.ClassDesc;
 import java.lang.invoke.MethodType;
-import java.lang.reflect.AccessFlag;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -83,10 +80,18 @@ public abstract class JdkMethodInstrumentation implements TypeInstrumentation {
 
     @Override
     public final ClassRewrite rewrite(AgentOptions options) {
+        if (!wanted(options)) {
+            return (definer, rewritten, classfile) -> null;
+        }
         Map<String, CodeTransform> advice = advice();
         String internalName = className.replace('.', '/');
         return (definer, rewritten, classfile) -> definer == loader && rewritten.equals(internalName)
                 ? rewrite(definer, classfile, advice) : null;
+    }
+
+    /** Say whether {@code options} call for this rewrite; all do, unless a subclass says otherwise. */
+    protected boolean wanted(AgentOptions options) {
+        return true;
     }
 
     /**
@@ -130,7 +135,7 @@ public abstract class JdkMethodInstrumentation implements TypeInstrumentation {
 
     private static byte[] rewrite(ClassLoader definer, byte[] classfile, Map<String, CodeTransform> advice) {
         ClassModel model = ClassFile.of().parse(classfile);
-        ClassFile files = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(hierarchy(definer, model)));
+        ClassFile files = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(ClassHierarchies.of(definer, model)));
         return files.transformClass(model, (builder, element) -> {
             if (element instanceof MethodModel method && advice.containsKey(key(method))) {
                 builder.transformMethod(method, MethodTransform.transformingCode(advice.get(key(method))));
@@ -138,20 +143,6 @@ public abstract class JdkMethodInstrumentation implements TypeInstrumentation {
                 builder.with(element);
             }
         });
-    }
-
-    /**
-     * Describe classes for the stack maps of {@code model}: itself from its own class file (a class
-     * rewritten as it loads cannot be loaded to describe it), others through its loader and, for the
-     * JDK's classes, through the JDK's default resolver.
-     */
-    private static ClassHierarchyResolver hierarchy(ClassLoader definer, ClassModel model) {
-        ClassDesc self = model.thisClass().asSymbol();
-        ClassHierarchyResolver own = ClassHierarchyResolver.of(
-                model.flags().has(AccessFlag.INTERFACE) ? List.of(self) : List.of(),
-                model.superclass().isPresent() ? Map.of(self, model.superclass().get().asSymbol()) : Map.of());
-        ClassHierarchyResolver jdk = ClassHierarchyResolver.defaultResolver();
-        return own.orElse(definer == null ? jdk : ClassHierarchyResolver.ofResourceParsing(definer).orElse(jdk));
     }
 
     private static String key(MethodModel method) {

@@ -13,7 +13,8 @@ import java.util.Locale;
 public final class AgentOptions {
 
     private static final AgentOptions DEFAULTS = new AgentOptions(1, Collections.<String>emptyList(),
-            Collections.<String>emptyList(), 100, 10, 64, LogLevel.WARN, OnUnsupported.WARN);
+            Collections.<String>emptyList(), 100, 10, 64, LogLevel.WARN, OnUnsupported.WARN, null, SchedulePolicy.RANDOM,
+            3);
 
     private final int loops;
     private final List<String> include;
@@ -23,9 +24,12 @@ public final class AgentOptions {
     private final int offload;
     private final LogLevel log;
     private final OnUnsupported onUnsupported;
+    private final Long seed;
+    private final SchedulePolicy schedule;
+    private final int pctDepth;
 
     AgentOptions(int loops, List<String> include, List<String> exclude, long watchdogMillis, long sliceMillis,
-            int offload, LogLevel log, OnUnsupported onUnsupported) {
+            int offload, LogLevel log, OnUnsupported onUnsupported, Long seed, SchedulePolicy schedule, int pctDepth) {
         this.loops = loops;
         this.include = Collections.unmodifiableList(new ArrayList<String>(include));
         this.exclude = Collections.unmodifiableList(new ArrayList<String>(exclude));
@@ -34,6 +38,9 @@ public final class AgentOptions {
         this.offload = offload;
         this.log = log;
         this.onUnsupported = onUnsupported;
+        this.seed = seed;
+        this.schedule = schedule;
+        this.pctDepth = pctDepth;
     }
 
     /**
@@ -103,6 +110,27 @@ public final class AgentOptions {
     }
 
     /**
+     * Return the seed of the reproducible schedule, or {@code null} for the ordinary one ({@code seed=off}).
+     */
+    public Long seed() {
+        return seed;
+    }
+
+    /**
+     * Return how a seeded schedule chooses the next fiber.
+     */
+    public SchedulePolicy schedule() {
+        return schedule;
+    }
+
+    /**
+     * Return the bug depth a PCT schedule aims at, 1 to {@value OptionsParser#MAX_PCT_DEPTH}.
+     */
+    public int pctDepth() {
+        return pctDepth;
+    }
+
+    /**
      * Describe every effective value on one line, e.g. {@code loops=1,include=(all),...}, for the
      * startup log.
      */
@@ -114,7 +142,9 @@ public final class AgentOptions {
                 + ",slice=" + duration(sliceMillis)
                 + ",offload=" + offload
                 + ",log=" + lowerCase(log)
-                + ",onUnsupported=" + lowerCase(onUnsupported);
+                + ",onUnsupported=" + lowerCase(onUnsupported)
+                + (seed == null ? ",seed=off" : ",seed=" + seed + ",schedule=" + lowerCase(schedule)
+                        + (schedule == SchedulePolicy.PCT ? ",pctDepth=" + pctDepth : ""));
     }
 
     @Override

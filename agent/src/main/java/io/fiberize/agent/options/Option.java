@@ -32,7 +32,16 @@ enum Option {
             "one of off, warn, info, debug"),
     ON_UNSUPPORTED("onUnsupported", "warn|fail", "warn",
             "when fiberize cannot run (JDK older than 25, failure to start): run without fibers or exit with status 3",
-            "one of warn, fail");
+            "one of warn, fail"),
+    SEED("seed", "N|off", "off",
+            "run on a reproducible schedule with virtual time, drawn from seed N (for tests; one loop, no slicing)",
+            "'off' or a number from 0 to " + OptionsParser.MAX_SEED),
+    SCHEDULE("schedule", "random|pct", "random",
+            "with seed=: how the next fiber is chosen (a random walk, or PCT priorities)",
+            "one of random, pct"),
+    PCT_DEPTH("pctDepth", "N", "3",
+            "with seed= and schedule=pct: the bug depth aimed at (pctDepth - 1 priority changes)",
+            "a number from 1 to " + OptionsParser.MAX_PCT_DEPTH);
 
     private final String key;
     private final String syntax;

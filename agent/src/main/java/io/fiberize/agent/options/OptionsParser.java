@@ -1,8 +1,10 @@
 package io.fiberize.agent.options;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -31,6 +33,8 @@ public final class OptionsParser {
     static final long MAX_WATCHDOG_MILLIS = 600_000;
     static final long MAX_SLICE_MILLIS = 10_000;
     static final int MAX_OFFLOAD = 4096;
+    static final long MAX_SEED = 999_999_999L;
+    static final int MAX_PCT_DEPTH = 10;
 
     private int loops;
     private List<String> include;
@@ -40,6 +44,11 @@ public final class OptionsParser {
     private int offload;
     private LogLevel log;
     private OnUnsupported onUnsupported;
+    private Long seed;
+    private SchedulePolicy schedule;
+    private int pctDepth;
+    /** Each option given: its last value and where it came from, for the options a seed rules out. */
+    private final Map<Option, String[]> given = new EnumMap<Option, String[]>(Option.class);
 
     private OptionsParser(AgentOptions defaults) {
         loops = defaults.loops();
@@ -50,6 +59,9 @@ public final class OptionsParser {
         offload = defaults.offload();
         log = defaults.log();
         onUnsupported = defaults.onUnsupported();
+        seed = defaults.seed();
+        schedule = defaults.schedule();
+        pctDepth = defaults.pctDepth();
     }
 
     /**
@@ -68,8 +80,33 @@ public final class OptionsParser {
         parser.applyList(fiberizeOptsEnv, OptionSource.ENVIRONMENT);
         parser.applyProperties(systemProperties);
         parser.applyList(agentArgs, OptionSource.AGENT_ARGUMENT);
+        if (parser.seed != null) {
+            parser.seeded();
+        }
         return new AgentOptions(parser.loops, parser.include, parser.exclude, parser.watchdogMillis,
-                parser.sliceMillis, parser.offload, parser.log, parser.onUnsupported);
+                parser.sliceMillis, parser.offload, parser.log, parser.onUnsupported, parser.seed, parser.schedule,
+                parser.pctDepth);
+    }
+
+    /**
+     * Run one loop without watchdog and time slicing, as a seeded schedule must: those decide by
+     * real time, which the schedule replaces. Asking for any of them besides a seed is an error.
+     */
+    private void seeded() throws InvalidOptionException {
+        ruledOutBySeed(Option.LOOPS, loops != 1);
+        ruledOutBySeed(Option.WATCHDOG, watchdogMillis != 0);
+        ruledOutBySeed(Option.SLICE, sliceMillis != 0);
+        loops = 1;
+        watchdogMillis = 0;
+        sliceMillis = 0;
+    }
+
+    private void ruledOutBySeed(Option option, boolean conflicts) throws InvalidOptionException {
+        String[] valueAndWhere = given.get(option);
+        if (valueAndWhere != null && conflicts) {
+            throw InvalidOptionException.badValue(option, valueAndWhere[0], valueAndWhere[1],
+                    "a seeded schedule (seed=) runs one loop without watchdog and time slicing");
+        }
     }
 
     /**
@@ -129,6 +166,7 @@ public final class OptionsParser {
         if (value.isEmpty()) {
             throw InvalidOptionException.badValue(option, value, where, "empty value");
         }
+        given.put(option, new String[] {value, where});
         switch (option) {
             case LOOPS:
                 loops = "auto".equals(value)
@@ -155,6 +193,15 @@ public final class OptionsParser {
                 break;
             case ON_UNSUPPORTED:
                 onUnsupported = choice(option, value, where, OnUnsupported.values());
+                break;
+            case SEED:
+                seed = "off".equals(value) ? null : Long.valueOf(number(option, value, where, 0, MAX_SEED));
+                break;
+            case SCHEDULE:
+                schedule = choice(option, value, where, SchedulePolicy.values());
+                break;
+            case PCT_DEPTH:
+                pctDepth = (int) number(option, value, where, 1, MAX_PCT_DEPTH);
                 break;
             default:
                 throw new AssertionError(option);

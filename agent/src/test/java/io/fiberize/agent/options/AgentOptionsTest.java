@@ -9,7 +9,7 @@ class AgentOptionsTest {
     @Test
     void describesTheDefaultsOnOneLine() {
         assertThat(AgentOptions.defaults().describe()).isEqualTo(
-                "loops=1,include=(all),exclude=(none),watchdog=100ms,slice=10ms,offload=64,log=warn,onUnsupported=warn");
+                "loops=1,include=(all),exclude=(none),watchdog=100ms,slice=10ms,offload=64,log=warn,onUnsupported=warn,seed=off");
     }
 
     @Test
@@ -24,7 +24,9 @@ class AgentOptionsTest {
         String describe = AgentOptions.defaults().describe();
 
         for (Option option : Option.values()) {
-            if (option != Option.INCLUDE && option != Option.EXCLUDE) {
+            // include and exclude read (all) and (none); schedule and pctDepth show only with a seed.
+            if (option != Option.INCLUDE && option != Option.EXCLUDE && option != Option.SCHEDULE
+                    && option != Option.PCT_DEPTH) {
                 assertThat(describe).contains(option.key() + "=" + option.defaultValue());
             }
         }

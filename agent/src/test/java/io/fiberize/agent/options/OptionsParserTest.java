@@ -139,10 +139,10 @@ class OptionsParserTest {
         @Test
         void allKeysTogether() throws InvalidOptionException {
             AgentOptions options = fromArgs(
-                    "loops=3,include=a.,exclude=b.;c.,watchdog=2s,slice=5ms,offload=8,log=debug,onUnsupported=fail");
+                    "loops=3,include=a.,exclude=b.;c.,watchdog=2s,slice=5ms,offload=8,log=debug,onUnsupported=fail,seed=off");
 
             assertThat(options.describe()).isEqualTo(
-                    "loops=3,include=a.,exclude=b.;c.,watchdog=2s,slice=5ms,offload=8,log=debug,onUnsupported=fail");
+                    "loops=3,include=a.,exclude=b.;c.,watchdog=2s,slice=5ms,offload=8,log=debug,onUnsupported=fail,seed=off");
         }
 
         @Test
@@ -151,6 +151,51 @@ class OptionsParserTest {
 
             assertThat(options.loops()).isEqualTo(2);
             assertThat(options.log()).isEqualTo(LogLevel.INFO);
+        }
+    }
+
+    @Nested
+    class Seed {
+
+        @Test
+        void aSeedRunsOneLoopWithoutWatchdogAndSlicing() throws InvalidOptionException {
+            AgentOptions options = fromArgs("seed=42");
+
+            assertThat(options.seed()).isEqualTo(42L);
+            assertThat(options.schedule()).isEqualTo(SchedulePolicy.RANDOM);
+            assertThat(options.loops()).isEqualTo(1);
+            assertThat(options.watchdogMillis()).isZero();
+            assertThat(options.sliceMillis()).isZero();
+            assertThat(options.describe()).endsWith(",seed=42,schedule=random");
+        }
+
+        @Test
+        void pctTakesItsDepth() throws InvalidOptionException {
+            AgentOptions options = OptionsParser.parse("schedule=pct,pctDepth=2", properties("fiberize.seed", "7"), null);
+
+            assertThat(options.schedule()).isEqualTo(SchedulePolicy.PCT);
+            assertThat(options.describe()).endsWith(",seed=7,schedule=pct,pctDepth=2");
+        }
+
+        @Test
+        void offIsTheOrdinarySchedule() throws InvalidOptionException {
+            assertThat(fromArgs("seed=off,loops=2").seed()).isNull();
+        }
+
+        @Test
+        void aSeedRulesOutMoreLoopsWhereverTheyCameFrom() {
+            assertThat(messageFromArgs("seed=1,loops=2")).isEqualTo("fiberize: invalid option loops=2 (from -javaagent"
+                    + " argument): a seeded schedule (seed=) runs one loop without watchdog and time slicing; expected"
+                    + " a number from 1 to 256 or 'auto'");
+            assertThatThrownBy(() -> OptionsParser.parse("seed=1", NO_PROPERTIES, "slice=5ms"))
+                    .hasMessageContaining("invalid option slice=5ms (from FIBERIZE_OPTS)");
+        }
+
+        @Test
+        void badSeedsAndDepthsNameThemselves() {
+            assertThat(messageFromArgs("seed=-1")).startsWith("fiberize: invalid option seed=-1");
+            assertThat(messageFromArgs("pctDepth=0")).contains("expected a number from 1 to 10");
+            assertThat(messageFromArgs("schedule=fair")).contains("expected one of random, pct");
         }
     }
 
@@ -309,7 +354,8 @@ class OptionsParserTest {
         void unknownKeyListsTheValidOnes() {
             assertThat(messageFromArgs("loopz=2")).isEqualTo(
                     "fiberize: unknown option 'loopz' (from -javaagent argument): valid options are loops, include,"
-                            + " exclude, watchdog, slice, offload, log, onUnsupported (case-sensitive)");
+                            + " exclude, watchdog, slice, offload, log, onUnsupported, seed, schedule, pctDepth"
+                            + " (case-sensitive)");
         }
 
         @Test
@@ -380,7 +426,7 @@ class OptionsParserTest {
     @Test
     void usageListsEveryOptionWithItsDefault() {
         assertThat(OptionsParser.usage().split("\n"))
-                .hasSize(8)
+                .hasSize(11)
                 .anySatisfy(line -> assertThat(line).contains("loops=N|auto").contains(" 1 "))
                 .anySatisfy(line -> assertThat(line).contains("include=prefix;...").contains(" all "))
                 .anySatisfy(line -> assertThat(line).contains("exclude=prefix;...").contains(" none "))
@@ -388,6 +434,9 @@ class OptionsParserTest {
                 .anySatisfy(line -> assertThat(line).contains("slice=duration").contains(" 10ms "))
                 .anySatisfy(line -> assertThat(line).contains("offload=N").contains(" 64 "))
                 .anySatisfy(line -> assertThat(line).contains("log=off|warn|info|debug").contains(" warn "))
-                .anySatisfy(line -> assertThat(line).contains("onUnsupported=warn|fail").contains(" warn "));
+                .anySatisfy(line -> assertThat(line).contains("onUnsupported=warn|fail").contains(" warn "))
+                .anySatisfy(line -> assertThat(line).contains("seed=N|off").contains(" off "))
+                .anySatisfy(line -> assertThat(line).contains("schedule=random|pct").contains(" random "))
+                .anySatisfy(line -> assertThat(line).contains("pctDepth=N").contains(" 3 "));
     }
 }

@@ -43,10 +43,13 @@ public final class OffloadHooks {
     }
 
     /**
-     * Say whether the current thread is a fiber whose blocking calls go to the offload pool.
+     * Say whether the current thread is a fiber whose blocking calls go to the offload pool: not on
+     * a seeded schedule, where a call made on the carrier, blocking the loop, keeps the order of
+     * events a function of the seed (a pool thread would hand the result back at any time).
      */
     public static boolean offloading() {
-        return FiberRuntime.get() != null && Fibers.isFiber(Thread.currentThread());
+        FiberRuntime runtime = FiberRuntime.get();
+        return runtime != null && runtime.schedule() == null && Fibers.isFiber(Thread.currentThread());
     }
 
     /**

@@ -29,6 +29,7 @@ public final class EventLoop implements Executor {
     final EpollPoller poller;
     final TurnState turnState = new TurnState();
     final LoopCounters counters = new LoopCounters();
+    final LoopClock clock;
 
     private volatile LoopThread owner;
     volatile boolean shutdown;
@@ -39,16 +40,17 @@ public final class EventLoop implements Executor {
      * carrier. It registers descriptors one-shot only: no group reports their closes to it.
      */
     public EventLoop(String name, RunQueue runQueue) {
-        this(name, runQueue, null, 0);
+        this(name, runQueue, LoopClock.REAL, null, 0);
     }
 
     /**
      * Create loop number {@code index} of a group whose closes find its lasting registrations in
-     * {@code lasting}.
+     * {@code lasting}, with timers on {@code clock}.
      */
-    EventLoop(String name, RunQueue runQueue, LastingRegistrations lasting, int index) {
+    EventLoop(String name, RunQueue runQueue, LoopClock clock, LastingRegistrations lasting, int index) {
         this.name = name;
         this.runQueue = runQueue;
+        this.clock = clock;
         try {
             this.poller = new EpollPoller(lasting, index);
         } catch (IOException e) {
@@ -109,7 +111,7 @@ public final class EventLoop implements Executor {
      * Run {@code task} on this loop after {@code delay}; the returned timer cancels it.
      */
     public Timer schedule(Runnable task, long delay, TimeUnit unit) {
-        Timer timer = new Timer(this, System.nanoTime() + unit.toNanos(delay), task);
+        Timer timer = new Timer(this, clock.nanoTime() + unit.toNanos(delay), task);
         submit(timer);
         return timer;
     }

@@ -22,16 +22,25 @@ public final class LoopGroup {
     }
 
     /**
-     * Create and start {@code count} loops named {@code prefix-0}, {@code prefix-1}, ...
+     * Create and start {@code count} loops named {@code prefix-0}, {@code prefix-1}, ..., on the
+     * machine's clock.
      */
     public static LoopGroup start(String prefix, int count, Supplier<RunQueue> runQueues) {
+        return start(prefix, count, runQueues, LoopClock.REAL);
+    }
+
+    /**
+     * Create and start {@code count} loops named {@code prefix-0}, {@code prefix-1}, ..., whose
+     * timers run on {@code clock}.
+     */
+    public static LoopGroup start(String prefix, int count, Supplier<RunQueue> runQueues, LoopClock clock) {
         if (count < 1) {
             throw new IllegalArgumentException("a loop group needs at least one loop, not " + count);
         }
         LastingRegistrations lasting = new LastingRegistrations();
         EventLoop[] loops = new EventLoop[count];
         for (int i = 0; i < count; i++) {
-            loops[i] = new EventLoop(prefix + "-" + i, runQueues.get(), lasting, i).start();
+            loops[i] = new EventLoop(prefix + "-" + i, runQueues.get(), clock, lasting, i).start();
         }
         return new LoopGroup(loops, lasting);
     }

@@ -25,6 +25,8 @@ import java.util.concurrent.locks.LockSupport;
 final class LoopThread extends Thread {
     /** Tasks run per turn before the loop polls I/O and timers again. */
     static final int TASKS_PER_TURN = 64;
+    /** How long a loop on a jumping clock with no timer waits for the outside before it says nothing is left. */
+    private static final int QUIET_MILLIS = 500;
     /** The longest the loop parks between looks at I/O while the JVM exits. */
     private static final long EXITING_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
@@ -63,7 +65,7 @@ final class LoopThread extends Thread {
     private boolean turn() {
         poll();
         long start = System.nanoTime();
-        fireTimers(start);
+        fireTimers(loop.clock.nanoTime());
         drainInbox();
         for (int budget = TASKS_PER_TURN; budget > 0; budget--) {
             Runnable task = loop.runQueue.poll();
@@ -91,20 +93,67 @@ final class LoopThread extends Thread {
      * an idle loop looks without blocking and then parks instead.
      */
     private void poll() {
+        if (loop.clock.jumps()) {
+            pollJumping();
+            return;
+        }
         int timeout = 0;
-        boolean announced = false;
         int exitingIdleMillis = 0;
-        if (loop.runQueue.size() == 0 && loop.inbox.isEmpty() && !loop.shutdown) {
+        if (idle()) {
             timeout = millisToNextTimer();
             if (timeout != 0 && loop.exiting) {
                 exitingIdleMillis = timeout;
                 timeout = 0;
-            } else if (timeout != 0) {
-                announced = true;
-                if (!loop.inbox.announceSleep() || loop.shutdown) {
-                    timeout = 0;
-                }
             }
+        }
+        pollUnlessHandedIn(timeout);
+        if (exitingIdleMillis != 0 && idle()) {
+            parkWhileExiting(exitingIdleMillis);
+        }
+    }
+
+    /**
+     * Poll I/O on a clock that jumps: look without blocking; when that readies nothing, move the
+     * clock to the next timer. With no timer, wait a moment ({@value #QUIET_MILLIS} ms) for the
+     * outside (offloaded calls, other threads, peers outside the JVM), and tell the clock when
+     * nothing came and no fiber waits for a descriptor either: then nothing is left to happen.
+     */
+    private void pollJumping() {
+        pollUnlessHandedIn(0);
+        if (!idle()) {
+            return;
+        }
+        Timer next = loop.timers.peek();
+        if (next != null) {
+            if (next.deadline - loop.clock.nanoTime() > 0) {
+                loop.clock.jumpTo(next.deadline);
+            }
+            return;
+        }
+        if (loop.exiting) {
+            parkWhileExiting(-1);
+            return;
+        }
+        pollUnlessHandedIn(QUIET_MILLIS);
+        if (idle() && loop.timers.peek() == null && loop.poller.waiting() == 0) {
+            loop.clock.noNextEvent(loop);
+        }
+    }
+
+    /** Say whether the loop has nothing to run and nothing handed in. */
+    private boolean idle() {
+        return loop.runQueue.size() == 0 && loop.inbox.isEmpty() && !loop.shutdown;
+    }
+
+    /**
+     * Poll I/O, blocking up to {@code timeoutMillis} (-1: no limit) unless a hand-in is on its way
+     * or the loop is shutting down.
+     */
+    private void pollUnlessHandedIn(int timeoutMillis) {
+        boolean announced = timeoutMillis != 0;
+        int timeout = timeoutMillis;
+        if (announced && (!loop.inbox.announceSleep() || loop.shutdown)) {
+            timeout = 0;
         }
         try {
             loop.poller.poll(timeout);
@@ -114,9 +163,6 @@ final class LoopThread extends Thread {
             if (announced) {
                 loop.inbox.awake();
             }
-        }
-        if (exitingIdleMillis != 0 && loop.runQueue.size() == 0 && loop.inbox.isEmpty()) {
-            parkWhileExiting(exitingIdleMillis);
         }
     }
 
@@ -137,7 +183,7 @@ final class LoopThread extends Thread {
         if (next == null) {
             return -1;
         }
-        long nanos = next.deadline - System.nanoTime();
+        long nanos = next.deadline - loop.clock.nanoTime();
         if (nanos <= 0) {
             return 0;
         }

@@ -102,7 +102,7 @@ public final class Timer implements ScheduledFuture<Void>, LoopOp {
 
     @Override
     public long getDelay(TimeUnit unit) {
-        return unit.convert(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        return unit.convert(deadline - loop.clock.nanoTime(), TimeUnit.NANOSECONDS);
     }
 
     @Override
@@ -116,7 +116,7 @@ public final class Timer implements ScheduledFuture<Void>, LoopOp {
 
     @Override
     public String toString() {
-        return "Timer[" + (deadline - System.nanoTime()) / 1_000_000 + " ms, " + task + "]";
+        return "Timer[" + (deadline - loop.clock.nanoTime()) / 1_000_000 + " ms, " + task + "]";
     }
 
 }

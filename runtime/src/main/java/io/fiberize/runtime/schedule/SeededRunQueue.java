@@ -1,0 +1,107 @@
+package io.fiberize.runtime.schedule;
+
+import io.fiberize.runtime.loop.RunQueue;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.WeakHashMap;
+
+/**
+ * Run a loop's ready tasks in an order drawn from a seed, and decide at each scheduling point
+ * whether the running fiber gives way.
+ *
+ * <p>A fiber's task is the same object each time the JDK hands it to the loop (its continuation's
+ * runner), so a task stands for its fiber: each is numbered when first seen, and the numbers,
+ * not identity hash codes or thread ids, feed the trace. They are kept weakly: a fiber that ended
+ * takes its entry with it.
+ *
+ * <p>Touched by the loop's carrier only: the loop's own code calls {@link #add} and {@link
+ * #poll}, and the running fiber, on that same carrier, calls {@link #switchAt}.
+ */
+abstract class SeededRunQueue implements RunQueue {
+    /** What the schedule knows of one task: its number and, for PCT, its priority. */
+    static final class Known {
+        final long number;
+        long priority;
+
+        Known(long number) {
+            this.number = number;
+        }
+    }
+
+    final SplittableRandom random;
+    final ScheduleTrace trace;
+    final ArrayList<Runnable> ready = new ArrayList<>();
+    private final Map<Runnable, Known> known = new WeakHashMap<>();
+    private long numbered;
+    /** The task {@link #poll} returned last: the one running, while a task runs. */
+    Runnable running;
+    /** The task a scheduling point chose to run next, once the running one has given way; or {@code null}. */
+    private Runnable chosen;
+
+    SeededRunQueue(long seed, ScheduleTrace trace) {
+        this.random = new SplittableRandom(seed);
+        this.trace = trace;
+    }
+
+    @Override
+    public void add(Runnable task) {
+        known(task);
+        ready.add(task);
+    }
+
+    @Override
+    public Runnable poll() {
+        if (ready.isEmpty()) {
+            return null;
+        }
+        int index = chosen != null ? ready.indexOf(chosen) : next();
+        chosen = null;
+        Runnable task = ready.get(index);
+        ready.set(index, ready.getLast());
+        ready.removeLast();
+        trace.decided(known(task).number);
+        running = task;
+        return task;
+    }
+
+    @Override
+    public int size() {
+        return ready.size();
+    }
+
+    /**
+     * Decide at a scheduling point of the running fiber whether it gives way now; if so, the task
+     * to run next is already chosen, and the fiber yields.
+     */
+    final boolean switchAt() {
+        if (running == null) {
+            return false;
+        }
+        Runnable next = choose();
+        trace.decided(next == null ? -1 : known(next).number);
+        chosen = next;
+        return next != null;
+    }
+
+    /** Return the index in {@link #ready} of the task to run next, when no scheduling point chose one. */
+    abstract int next();
+
+    /** Return the ready task that takes over from the running one at a scheduling point, or {@code null} to go on. */
+    abstract Runnable choose();
+
+    /** Return what the schedule knows of {@code task}, numbering it if it is new. */
+    final Known known(Runnable task) {
+        Known k = known.get(task);
+        if (k == null) {
+            k = new Known(numbered++);
+            born(k);
+            known.put(task, k);
+        }
+        return k;
+    }
+
+    /** Give a task first seen now what the policy keeps for it. */
+    void born(Known task) {
+    }
+}
