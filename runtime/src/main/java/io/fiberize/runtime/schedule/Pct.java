@@ -10,13 +10,13 @@ import java.util.Arrays;
  * constraints is then found with probability at least {@code 1 / (n k^(d-1))} per run, for
  * {@code n} fibers and {@code k} steps.
  *
- * <p>The program's number of scheduling points is not known in advance, as the algorithm
- * assumes; the change points are spread over the first {@value #STEPS}, which covers the small
- * programs that concurrency tests are.
+ * <p>The program's number of scheduling points {@code k} is not known in advance, as the
+ * algorithm assumes; the change points are spread over the first {@value #STEPS}, the size of the
+ * small programs that concurrency tests are. In a longer program they all fall early.
  */
 final class Pct extends SeededRunQueue {
     /** The scheduling points over which the priority changes are spread. */
-    static final int STEPS = 2_000;
+    static final int STEPS = 100;
 
     /** The steps at which the running fiber's priority drops, in ascending order. */
     private final int[] changePoints;
