@@ -59,6 +59,17 @@ class SeededScheduleIT {
     }
 
     @Test
+    void monitorsHandedBackByTheJdksUnblockerThreadKeepTheScheduleReproducible() throws Exception {
+        ForkedJvm.Result first = seeded("seed=11", "programs.schedule.ContendedMonitor");
+        assertThat(first.exitCode()).as("%s", first).isZero();
+        for (int run = 0; run < 4; run++) {
+            ForkedJvm.Result again = seeded("seed=11", "programs.schedule.ContendedMonitor");
+            assertThat(Trace.of(again)).as("the trace of run %d", run + 2).isEqualTo(Trace.of(first));
+            assertThat(again.stdout()).isEqualTo(first.stdout());
+        }
+    }
+
+    @Test
     void differentSeedsGiveDifferentSchedules() throws Exception {
         Set<String> traces = new HashSet<>();
         Set<String> outputs = new HashSet<>();

@@ -27,6 +27,8 @@ final class LoopThread extends Thread {
     static final int TASKS_PER_TURN = 64;
     /** How long a loop on a jumping clock with no timer waits for the outside before it says nothing is left. */
     private static final int QUIET_MILLIS = 500;
+    /** The longest the loop waits for a hand-in its run queue must see before it chooses. */
+    private static final long HAND_IN_WAIT_MILLIS = 100;
     /** The longest the loop parks between looks at I/O while the JVM exits. */
     private static final long EXITING_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
@@ -68,6 +70,7 @@ final class LoopThread extends Thread {
         fireTimers(loop.clock.nanoTime());
         drainInbox();
         for (int budget = TASKS_PER_TURN; budget > 0; budget--) {
+            awaitHandIns();
             Runnable task = loop.runQueue.poll();
             if (task == null) {
                 drainInbox();
@@ -188,6 +191,21 @@ final class LoopThread extends Thread {
             return 0;
         }
         return (int) Math.min(Integer.MAX_VALUE, (nanos + 999_999) / 1_000_000);
+    }
+
+    /**
+     * Take in the hand-ins the run queue waits for ({@link RunQueue#awaitingHandIn}) before it
+     * chooses, for at most {@value #HAND_IN_WAIT_MILLIS} ms.
+     */
+    private void awaitHandIns() {
+        if (!loop.runQueue.awaitingHandIn()) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(HAND_IN_WAIT_MILLIS);
+        do {
+            Thread.onSpinWait();
+            drainInbox();
+        } while (loop.runQueue.awaitingHandIn() && System.nanoTime() - deadline < 0);
     }
 
     private void drainInbox() {

@@ -18,6 +18,15 @@ public interface RunQueue {
     int size();
 
     /**
+     * Say whether a task is on its way to the loop from another thread that the next choice must
+     * wait for: the loop then takes in what was handed in and asks again. None for an order that
+     * does not need to be reproducible.
+     */
+    default boolean awaitingHandIn() {
+        return false;
+    }
+
+    /**
      * Run tasks in the order they became ready.
      */
     final class Fifo implements RunQueue {

@@ -1,5 +1,7 @@
 package io.fiberize.runtime.schedule;
 
+import io.fiberize.runtime.fiber.ProgramThreads;
+import io.fiberize.runtime.jdk.MonitorHandOffs;
 import io.fiberize.runtime.loop.RunQueue;
 import java.util.ArrayList;
 import java.util.Map;
@@ -12,7 +14,7 @@ import java.util.WeakHashMap;
  *
  * <p>A fiber's task is the same object each time the JDK hands it to the loop (its continuation's
  * runner), so a task stands for its fiber: each is numbered when first seen, and the numbers,
- * not identity hash codes or thread ids, feed the trace. They are kept weakly: a fiber that ended
+ * not identity hash codes or thread ids, order the ready tasks and feed the trace. They are kept weakly: a fiber that ended
  * takes its entry with it.
  *
  * <p>Touched by the loop's carrier only: the loop's own code calls {@link #add} and {@link
@@ -44,10 +46,19 @@ abstract class SeededRunQueue implements RunQueue {
         this.trace = trace;
     }
 
+    /**
+     * Add a ready task where its number puts it: the tasks that arrive between two choices come in
+     * an order that other threads may decide (a monitor's hand-off comes from the JDK's unblocker
+     * thread), but a choice sees them in one order only.
+     */
     @Override
     public void add(Runnable task) {
-        known(task);
-        ready.add(task);
+        long number = known(task).number;
+        int at = ready.size();
+        while (at > 0 && known(ready.get(at - 1)).number > number) {
+            at--;
+        }
+        ready.add(at, task);
     }
 
     @Override
@@ -57,9 +68,7 @@ abstract class SeededRunQueue implements RunQueue {
         }
         int index = chosen != null ? ready.indexOf(chosen) : next();
         chosen = null;
-        Runnable task = ready.get(index);
-        ready.set(index, ready.getLast());
-        ready.removeLast();
+        Runnable task = ready.remove(index);
         trace.decided(known(task).number);
         running = task;
         return task;
@@ -68,6 +77,22 @@ abstract class SeededRunQueue implements RunQueue {
     @Override
     public int size() {
         return ready.size();
+    }
+
+    /**
+     * Say whether a fiber that a monitor was handed to is still on its way from the JDK's
+     * unblocker thread: when it arrives depends on that thread, so the choice waits for it.
+     */
+    @Override
+    public boolean awaitingHandIn() {
+        for (Thread thread : ProgramThreads.LIVE) {
+            Thread fiber = ProgramThreads.fiberOf(thread);
+            Runnable task = MonitorHandOffs.onItsWay(fiber == null ? thread : fiber);
+            if (task != null && task != running && !ready.contains(task)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
