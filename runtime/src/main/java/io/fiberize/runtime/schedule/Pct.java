@@ -25,10 +25,16 @@ final class Pct extends SeededRunQueue {
     Pct(long seed, int depth, ScheduleTrace trace) {
         super(seed, trace);
         changePoints = new int[depth - 1];
+        restarted();
+    }
+
+    @Override
+    void restarted() {
         for (int i = 0; i < changePoints.length; i++) {
             changePoints[i] = 1 + random.nextInt(STEPS);
         }
         Arrays.sort(changePoints);
+        step = 0;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.fiberize.runtime.schedule;
 
 import io.fiberize.runtime.config.RuntimeLog;
 import io.fiberize.runtime.config.SeededSchedule;
+import io.fiberize.runtime.fiber.Fibers;
 import io.fiberize.runtime.loop.EventLoop;
 import io.fiberize.runtime.loop.LoopClock;
 import io.fiberize.runtime.loop.RunQueue;
@@ -20,7 +21,8 @@ public final class Schedule {
     /** The exit status of a program found stuck: every fiber waits, and nothing is left to wake one. */
     public static final int STUCK_STATUS = 4;
 
-    private final SeededSchedule config;
+    /** The options of the schedule; a restart replaces the seed. Carrier only, once the loop runs. */
+    private volatile SeededSchedule config;
     private final ScheduleTrace trace = new ScheduleTrace();
     private final SeededRunQueue runQueue;
     private final VirtualClock clock = new VirtualClock(this::noNextEvent);
@@ -52,6 +54,21 @@ public final class Schedule {
         if (runQueue.switchAt()) {
             Thread.yield();
         }
+    }
+
+    /**
+     * Start the schedule over from {@code seed}, as a run with that seed starts: for a test tool
+     * that explores many seeds in one JVM. The clock goes on. Called by a fiber of the schedule.
+     *
+     * @throws IllegalStateException if the caller is not a fiber of the schedule's loop
+     */
+    public void restart(long seed) {
+        if (Fibers.currentLoop() == null) {
+            throw new IllegalStateException("a schedule restarts from one of its fibers, not from "
+                    + Thread.currentThread());
+        }
+        config = new SeededSchedule(seed, config.policy(), config.pctDepth());
+        runQueue.restart(seed);
     }
 
     /** Return the program's {@link System#nanoTime()}. */

@@ -25,6 +25,12 @@ final class ScheduleTrace {
         decisions++;
     }
 
+    /** Forget every decision so far. */
+    void restart() {
+        hash = FNV_OFFSET;
+        decisions = 0;
+    }
+
     long decisions() {
         return decisions;
     }

@@ -31,7 +31,7 @@ abstract class SeededRunQueue implements RunQueue {
         }
     }
 
-    final SplittableRandom random;
+    SplittableRandom random;
     final ScheduleTrace trace;
     final ArrayList<Runnable> ready = new ArrayList<>();
     private final Map<Runnable, Known> known = new WeakHashMap<>();
@@ -107,6 +107,27 @@ abstract class SeededRunQueue implements RunQueue {
         trace.decided(next == null ? -1 : known(next).number);
         chosen = next;
         return next != null;
+    }
+
+    /**
+     * Start the schedule over from {@code seed}, as if it began now: a new sequence of draws, and
+     * the tasks numbered afresh from the running one and the ready ones, in their order.
+     */
+    final void restart(long seed) {
+        random = new SplittableRandom(seed);
+        known.clear();
+        numbered = 0;
+        chosen = null;
+        trace.restart();
+        restarted();
+        if (running != null) {
+            known(running);
+        }
+        ready.forEach(this::known);
+    }
+
+    /** Start the policy's own state over, after {@link #random} was drawn anew. */
+    void restarted() {
     }
 
     /** Return the index in {@link #ready} of the task to run next, when no scheduling point chose one. */
