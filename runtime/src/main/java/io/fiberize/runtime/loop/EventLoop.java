@@ -72,11 +72,8 @@ public final class EventLoop implements Executor {
     }
 
     /**
-     * Run {@code task} on this loop, after the tasks already ready.
-     *
-     * <p>Never runs the task inline. From the loop thread's own code it goes straight to the run
-     * queue; from anywhere else it goes through the inbox, waking the selector only if the loop
-     * sleeps in it.
+     * Run {@code task} on this loop, after the tasks already ready; never inline. From the loop's
+     * own code it goes straight to the run queue, from anywhere else through the inbox.
      */
     @Override
     public void execute(Runnable task) {
