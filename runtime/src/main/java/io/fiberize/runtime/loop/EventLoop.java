@@ -197,7 +197,7 @@ public final class EventLoop implements Executor {
         submit((LoopOp) () -> poller.forget(fd));
     }
 
-    // ---- for the fiber factory and the watchdog ---------------------------------------------
+    // ---- for the fiber factory, the slicer and the watchdog ---------------------------------
 
     /** Count a fiber that started on this loop. */
     public void fiberStarted() {
@@ -209,19 +209,14 @@ public final class EventLoop implements Executor {
         counters.fiberFinished();
     }
 
-    /**
-     * Note that the task running in turn state {@code state} has run past its slice; its fiber
-     * yields at its next yield point ({@link #takeExpiredSlice}). From the slicer's thread.
-     */
+    /** Note that the task in turn state {@code state} ran past its slice. From the slicer's thread. */
     public void sliceExpired(long state) {
         turnState.sliceExpired(state);
     }
 
     /**
-     * Say whether the current fiber of this loop must yield because its slice ran out; counts
-     * the yield and ends the turn after it, so that the fiber goes behind the I/O and timers that
-     * came meanwhile. A slice that expired for an earlier task (it blocked meanwhile) is not this
-     * one's. Called by the fiber, on the loop's carrier.
+     * Say whether the current fiber must yield because its slice ran out ({@link
+     * TurnState#takeExpiredSlice}); count the yield. Called by the fiber, on the loop's carrier.
      */
     public boolean takeExpiredSlice() {
         if (!turnState.takeExpiredSlice()) {
@@ -229,6 +224,11 @@ public final class EventLoop implements Executor {
         }
         counters.slicedYield();
         return true;
+    }
+
+    /** Say whether the task of turn state {@code state} was told its slice ran out, and has not yielded. */
+    public boolean sliceExpiredIn(long state) {
+        return turnState.sliceExpiredIn(state);
     }
 
     /** Return the carrier thread that owns the loop now. */

@@ -90,10 +90,16 @@ final class TurnState {
         expiredSlice = running;
     }
 
+    /** Say whether the task of word {@code running} was told its slice ran out and has not taken the note. */
+    boolean sliceExpiredIn(long running) {
+        return expiredSlice == running;
+    }
+
     /**
      * Say whether the running task's slice ran out, and if so take the note: the task yields and
-     * the turn ends after it. A slice that expired for an earlier task (it blocked meanwhile) is
-     * not this one's. By the running fiber, on the owner.
+     * the turn ends after it, so that its fiber goes behind the I/O and timers that came meanwhile.
+     * A slice that expired for an earlier task (it blocked meanwhile) is not this one's. By the
+     * running fiber, on the owner.
      */
     boolean takeExpiredSlice() {
         long expired = expiredSlice;

@@ -11,9 +11,11 @@ import java.util.List;
  * @param stack       the fiber's stack (innermost first), empty if unknown
  * @param cause       the likely cause
  * @param compensated the name of the carrier that took the loop over, or {@code null} if none did
+ * @param sliced      whether the fiber's time slice ran out and it was told to yield, which it has not
+ *                    done: it has reached no yield point since
  */
 public record Stall(String loop, long millis, Thread fiber, List<StackTraceElement> stack, Cause cause,
-                    String compensated) {
+                    String compensated, boolean sliced) {
 
     /** Why a loop stays in one task. */
     public enum Cause {
@@ -50,6 +52,18 @@ public record Stall(String loop, long millis, Thread fiber, List<StackTraceEleme
     }
 
     /**
+     * Say why a fiber told to yield has not: its innermost frame is the JDK's, which has no yield
+     * point, or it runs a loop of the kind that gets none.
+     */
+    private String unyielding() {
+        String module = stack.isEmpty() ? null : stack.getFirst().getModuleName();
+        return module != null && (module.startsWith("java.") || module.startsWith("jdk."))
+                ? "its time slice ran out, but it computes in the JDK's code, which time slicing does not reach"
+                : "its time slice ran out, but it has reached no yield point since (a loop over local variables"
+                        + " and arrays only gets none)";
+    }
+
+    /**
      * Render the stall as one readable block: a headline, then the stack.
      */
     public String report() {
@@ -57,6 +71,9 @@ public record Stall(String loop, long millis, Thread fiber, List<StackTraceEleme
         b.append("loop ").append(loop).append(" stalled for ").append(millis).append(" ms in ");
         b.append(fiber == null ? "an unidentified task" : "fiber " + fiber);
         b.append(": ").append(cause.text()).append("; ");
+        if (sliced) {
+            b.append(unyielding()).append("; ");
+        }
         b.append(compensated == null ? "not compensated"
                 : "compensated: carrier " + compensated + " runs the loop's other fibers meanwhile");
         for (StackTraceElement frame : stack) {

@@ -144,7 +144,7 @@ public final class Watchdog implements Runnable {
         if (cause.blocksCarrier() && loop.handOff(state)) {
             compensated = loop.carrier().getName();
         }
-        return new Stall(loop.name(), millis, fiber, stack, cause, compensated);
+        return new Stall(loop.name(), millis, fiber, stack, cause, compensated, loop.sliceExpiredIn(state));
     }
 
     /**

@@ -6,6 +6,8 @@ import io.fiberize.runtime.Eventually;
 import io.fiberize.runtime.fiber.Fibers;
 import io.fiberize.runtime.loop.EventLoop;
 import io.fiberize.runtime.loop.RunQueue;
+import io.fiberize.runtime.slice.Slicer;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -83,6 +85,31 @@ class WatchdogTest {
 
         private SpinsThenWaitsInInitializer() {
         }
+    }
+
+    @Test
+    void aBusyFiberWhoseSliceRanOutIsNamedAsSliced() throws Exception {
+        watch();
+        Slicer slicer = new Slicer(List.of(loop), 10).start();
+        try {
+            Thread busy = Fibers.start(loop, "busy-in-the-jdk", true, () -> {
+                long end = System.nanoTime() + 400_000_000;
+                BigInteger product = BigInteger.ONE;
+                while (System.nanoTime() < end) {
+                    product = product.multiply(BigInteger.valueOf(end)).mod(BigInteger.TEN.pow(5_000));
+                }
+                assertThat(product.signum()).isNotNegative();
+            });
+            Eventually.join(busy);
+        } finally {
+            slicer.stop();
+        }
+
+        assertThat(stalls).isNotEmpty();
+        Stall stall = stalls.getFirst();
+        assertThat(stall.cause()).isEqualTo(Stall.Cause.BUSY);
+        assertThat(stall.sliced()).as("told to yield, and not yielded: the test's code has no yield points").isTrue();
+        assertThat(stall.report()).contains("its time slice ran out, but ");
     }
 
     @Test
