@@ -117,16 +117,22 @@ class SeededScheduleIT {
         assertThat(wallMillis).as("the whole JVM's run, in real milliseconds").isLessThan(20_000);
     }
 
-    @Test
-    void aDeadlockEndsWithAReportInsteadOfAHang() throws Exception {
-        ForkedJvm.Result run = seeded("seed=1", "programs.schedule.LockOrderDeadlock");
+    @ParameterizedTest
+    @ValueSource(strings = {"LockOrderDeadlock:java.lang.Object@",
+            "ReentrantLockDeadlock:java.util.concurrent.locks.ReentrantLock$NonfairSync@"})
+    void aDeadlockEndsWithAReportNamingTheCycleInsteadOfAHang(String programAndLock) throws Exception {
+        String program = programAndLock.substring(0, programAndLock.indexOf(':'));
+        String lock = programAndLock.substring(program.length() + 1);
+        ForkedJvm.Result run = seeded("seed=1", "programs.schedule." + program);
         assertThat(run.exitCode()).as("%s", run).isEqualTo(4);
         assertThat(run.stderr())
                 .contains("the program is stuck (schedule seed=1,schedule=random")
                 .contains("deadlock: \"")
-                .contains("\"left-then-right\" waits to lock <java.lang.Object@")
-                .contains("\"right-then-left\" waits to lock <java.lang.Object@")
-                .contains("at programs.schedule.LockOrderDeadlock.both(LockOrderDeadlock.java:");
+                .contains("\"left-then-right\" waits for <" + lock)
+                .contains("\"right-then-left\" waits for <" + lock)
+                .contains(", held by \"left-then-right\"")
+                .contains(", held by \"right-then-left\"")
+                .contains("at programs.schedule." + program + ".both(" + program + ".java:");
         assertThat(run.stdout()).doesNotContain("both done");
     }
 

@@ -2,6 +2,8 @@ package io.fiberize.runtime.schedule;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import io.fiberize.runtime.config.RuntimeLog;
+import io.fiberize.runtime.fiber.ProgramThreads;
+import io.fiberize.runtime.jdk.LockOwners;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -11,21 +13,27 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Describe a program whose fibers all wait with nothing left that could wake them: each fiber's
- * stack, what it waits for and what it holds (from the JDK's own thread dump), and the cycle of
- * monitors when the fibers wait for each other.
+ * stack, what it waits for and what it holds (from the JDK's own thread dump), and the cycle when
+ * the fibers wait for each other's monitors or {@code java.util.concurrent} locks.
  */
 final class StuckReport {
     private static final Pattern HEADER = Pattern.compile("^#(\\d+) \"(.*)\" virtual (\\w+) .*");
     private static final Pattern LOCKED = Pattern.compile("^\\s+- locked <(.+)>");
     private static final Pattern WAITING_TO_LOCK = Pattern.compile("^\\s+- waiting to lock <(.+)>");
+    private static final Pattern PARKED = Pattern.compile("^\\s+- parking to wait for <(.+)>");
 
-    /** One fiber as the thread dump shows it. */
-    private record Fiber(String name, List<String> lines, List<String> holds, String waitsToLock) {
+    /**
+     * One fiber as the thread dump shows it: the monitors it holds, and the monitor or lock it
+     * waits for ({@code null} for none), each by its identity string.
+     */
+    private record Fiber(long tid, String name, List<String> lines, List<String> holds, String waitsFor) {
     }
 
     private StuckReport() {
@@ -78,46 +86,70 @@ final class StuckReport {
             List<String> lines = new ArrayList<>();
             List<String> holds = new ArrayList<>();
             String waits = null;
+            long tid = Long.parseLong(header.group(1));
             lines.add("fiber \"" + header.group(2) + "\" " + header.group(3));
             for (i++; i < dump.size() && !dump.get(i).isBlank() && !dump.get(i).startsWith("#"); i++) {
                 String line = dump.get(i);
                 lines.add(line);
                 Matcher locked = LOCKED.matcher(line);
                 Matcher waiting = WAITING_TO_LOCK.matcher(line);
+                Matcher parked = PARKED.matcher(line);
                 if (locked.matches()) {
                     holds.add(locked.group(1));
                 } else if (waiting.matches()) {
                     waits = waiting.group(1);
+                } else if (parked.matches()) {
+                    waits = parked.group(1);
                 }
             }
             i--;
-            fibers.add(new Fiber(header.group(2), lines, holds, waits));
+            fibers.add(new Fiber(tid, header.group(2), lines, holds, waits));
         }
         return fibers;
     }
 
     /**
-     * Return the cycle of fibers that each wait to lock a monitor the next one holds, in words,
-     * or {@code null} when there is none.
+     * Return who holds each monitor or lock that a fiber holds or waits for: the monitors from the
+     * dump, the {@code java.util.concurrent} locks from the locks themselves.
      */
-    private static String cycle(List<Fiber> fibers) {
-        Map<String, Fiber> holder = new HashMap<>();
+    private static Map<String, Long> holders(List<Fiber> fibers) {
+        Map<String, Long> holder = new HashMap<>();
         for (Fiber fiber : fibers) {
             for (String monitor : fiber.holds) {
-                holder.put(monitor, fiber);
+                holder.put(monitor, fiber.tid);
             }
         }
+        for (Thread program : ProgramThreads.LIVE) {
+            Thread fiber = ProgramThreads.fiberOf(program) == null ? program : ProgramThreads.fiberOf(program);
+            Object blocker = LockSupport.getBlocker(fiber);
+            Thread owner = LockOwners.exclusiveOwner(blocker);
+            if (owner != null) {
+                holder.put(Objects.toIdentityString(blocker), owner.threadId());
+            }
+        }
+        return holder;
+    }
+
+    /**
+     * Return the cycle of fibers that each wait for a monitor or lock the next one holds, in
+     * words, or {@code null} when there is none.
+     */
+    private static String cycle(List<Fiber> fibers) {
+        Map<String, Long> holder = holders(fibers);
+        Map<Long, Fiber> byTid = new HashMap<>();
+        fibers.forEach(fiber -> byTid.put(fiber.tid, fiber));
         for (Fiber start : fibers) {
             Map<Fiber, String> path = new LinkedHashMap<>();
             Fiber at = start;
-            while (at != null && at.waitsToLock != null && !path.containsKey(at)) {
-                path.put(at, at.waitsToLock);
-                at = holder.get(at.waitsToLock);
+            while (at != null && at.waitsFor != null && !path.containsKey(at)) {
+                path.put(at, at.waitsFor);
+                Long next = holder.get(at.waitsFor);
+                at = next == null ? null : byTid.get(next);
             }
             if (at == start && !path.isEmpty()) {
                 List<String> steps = new ArrayList<>();
-                path.forEach((fiber, monitor) -> steps.add('"' + fiber.name + "\" waits to lock <" + monitor
-                        + ">, held by \"" + holder.get(monitor).name + '"'));
+                path.forEach((fiber, lock) -> steps.add('"' + fiber.name + "\" waits for <" + lock + ">, held by \""
+                        + byTid.get(holder.get(lock)).name + '"'));
                 return String.join("; ", steps);
             }
         }
