@@ -1,16 +1,20 @@
 package programs.schedule;
 
+import java.util.concurrent.locks.ReentrantLock;
+
 /**
- * Two threads take two monitors in opposite orders, pausing between the two: each ends up holding
- * the monitor the other waits for.
+ * Two threads take two locks in opposite orders, pausing between the two: each ends up holding the
+ * lock the other waits for. The locks are monitors ({@code synchronized}), or with the argument
+ * {@code reentrant} {@code ReentrantLock}s.
  */
 public final class LockOrderDeadlock {
-    private static final Object LEFT = new Object();
-    private static final Object RIGHT = new Object();
 
     public static void main(String[] args) throws InterruptedException {
-        Thread one = new Thread(() -> both(LEFT, RIGHT), "left-then-right");
-        Thread two = new Thread(() -> both(RIGHT, LEFT), "right-then-left");
+        boolean reentrant = args.length > 0 && args[0].equals("reentrant");
+        Object left = reentrant ? new ReentrantLock() : new Object();
+        Object right = reentrant ? new ReentrantLock() : new Object();
+        Thread one = new Thread(() -> both(left, right), "left-then-right");
+        Thread two = new Thread(() -> both(right, left), "right-then-left");
         one.start();
         two.start();
         one.join();
@@ -19,15 +23,30 @@ public final class LockOrderDeadlock {
     }
 
     private static void both(Object first, Object second) {
-        synchronized (first) {
+        if (first instanceof ReentrantLock firstLock && second instanceof ReentrantLock secondLock) {
+            firstLock.lock();
             try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
+                pause();
+                secondLock.lock();
+                secondLock.unlock();
+            } finally {
+                firstLock.unlock();
             }
+            return;
+        }
+        synchronized (first) {
+            pause();
             synchronized (second) {
                 System.out.println(Thread.currentThread().getName() + " has both");
             }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(10);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -118,12 +118,11 @@ class SeededScheduleIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"LockOrderDeadlock:java.lang.Object@",
-            "ReentrantLockDeadlock:java.util.concurrent.locks.ReentrantLock$NonfairSync@"})
-    void aDeadlockEndsWithAReportNamingTheCycleInsteadOfAHang(String programAndLock) throws Exception {
-        String program = programAndLock.substring(0, programAndLock.indexOf(':'));
-        String lock = programAndLock.substring(program.length() + 1);
-        ForkedJvm.Result run = seeded("seed=1", "programs.schedule." + program);
+    @ValueSource(strings = {"monitor:java.lang.Object@", "reentrant:java.util.concurrent.locks.ReentrantLock$NonfairSync@"})
+    void aDeadlockEndsWithAReportNamingTheCycleInsteadOfAHang(String kindAndLock) throws Exception {
+        String kind = kindAndLock.substring(0, kindAndLock.indexOf(':'));
+        String lock = kindAndLock.substring(kind.length() + 1);
+        ForkedJvm.Result run = ForkedJvm.jdk25().agent("seed=1").run("programs.schedule.LockOrderDeadlock", kind);
         assertThat(run.exitCode()).as("%s", run).isEqualTo(4);
         assertThat(run.stderr())
                 .contains("the program is stuck (schedule seed=1,schedule=random")
@@ -132,7 +131,7 @@ class SeededScheduleIT {
                 .contains("\"right-then-left\" waits for <" + lock)
                 .contains(", held by \"left-then-right\"")
                 .contains(", held by \"right-then-left\"")
-                .contains("at programs.schedule." + program + ".both(" + program + ".java:");
+                .contains("at programs.schedule.LockOrderDeadlock.both(LockOrderDeadlock.java:");
         assertThat(run.stdout()).doesNotContain("both done");
     }
 
