@@ -42,6 +42,8 @@ class MavenPluginIT {
                 "com.example.network.PostgresTest");
         assertThat(startLines(build)).as("fiberize's start line from each forked test JVM (its standard error)")
                 .containsExactly("1 loop(s)", "2 loop(s)", "1 loop(s)");
+        assertThat(build.stderr().lines().filter(line -> line.startsWith("fiberize: at exit: LoopStats[")))
+                .as("fiberize's exit report from each forked test JVM, after the fork closed its channel").hasSize(3);
 
         // workers: JaCoCo's prepare-agent, fiberize's prepare-agent (appends), fiberize's prepare-agent-integration
         // (replaces its own argument); network: fiberize's prepare-agent, JaCoCo's (puts its agent first).

@@ -1,5 +1,6 @@
 package io.fiberize.runtime.config;
 
+import java.io.PrintStream;
 import java.util.ServiceLoader;
 
 /**
@@ -10,9 +11,12 @@ import java.util.ServiceLoader;
  * {@code java.util.logging.config.file}, {@code java.util.logging.config.class} and
  * {@code java.util.logging.manager} properties), they go through {@link System.Logger}
  * {@code io.fiberize}, so that they land wherever the application's own logs do. Otherwise they
- * are printed to standard error as {@code fiberize: <message>} ({@code fiberize: warning:
- * <message>} for a warning): java.util.logging's default console format would spread each over
- * two lines, and its shutdown hook closes its handler while the agent's exit report is written.
+ * are printed to the process's standard error as {@code fiberize: <message>} ({@code fiberize:
+ * warning: <message>} for a warning): java.util.logging's default console format would spread
+ * each over two lines, and its shutdown hook closes its handler while the agent's exit report is
+ * written. The stream is {@code System.err} as the agent found it at start, as the JVM's own
+ * warnings go to the process's standard error: a program that replaces {@code System.err} (a test
+ * runner's fork routes it to its channel, which it closes before the JVM exits) does not lose them.
  * Deciding late also means that an application which installs its own logging at start is not
  * pre-empted by the agent.
  */
@@ -25,6 +29,8 @@ public final class RuntimeLog {
         "java.util.logging.config.file", "java.util.logging.config.class", "java.util.logging.manager"};
 
     private static volatile Level level = Level.WARN;
+    /** Standard error as the agent found it; see the class comment. */
+    private static final PrintStream STANDARD_ERROR = System.err;
 
     private RuntimeLog() {
     }
@@ -99,9 +105,9 @@ public final class RuntimeLog {
     private static void print(Level at, String message, Throwable cause) {
         String line = (at == Level.WARN ? "fiberize: warning: " : "fiberize: ") + message
                 + (cause == null ? "" : ": " + cause);
-        System.err.println(line);
+        STANDARD_ERROR.println(line);
         if (cause != null && enabled(Level.DEBUG)) {
-            cause.printStackTrace();
+            cause.printStackTrace(STANDARD_ERROR);
         }
     }
 }
