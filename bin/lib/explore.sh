@@ -89,7 +89,7 @@ explore() {
 explore_seeds() {
   local java=$1 options=$2 from=$3 count=$4 jobs=$5 timeout=$6
   shift 6
-  local work seed next=$from last=$((from + count - 1)) failed="" pid status
+  local work seed next=$from last=$((from + count - 1)) failed="" pid status ended
   local -A seed_of=()
   work=$(mktemp -d)
   # shellcheck disable=SC2064 # $work is fixed now
@@ -98,30 +98,43 @@ explore_seeds() {
 
   # Start seeds in order while no failure is known; once seed f failed, only the running seeds below f
   # still matter (one of them may fail too), so the answer is the lowest failing seed whatever the timing.
+  # Each run leaves its exit status in a file as it ends: bash's wait -n can miss a job that ended while
+  # the shell was busy, so it only says when to look.
   while (( ${#seed_of[@]} > 0 )) || { [[ -z "$failed" ]] && (( next <= last )); }; do
     while [[ -z "$failed" ]] && (( next <= last && ${#seed_of[@]} < jobs )); do
-      timeout --kill-after=5 "$timeout" "$java" "-javaagent:$agent_jar=seed=$next,$options" "$@" \
-        </dev/null >"$work/$next.out" 2>"$work/$next.err" &
+      (
+        status=0
+        timeout --kill-after=5 "$timeout" "$java" "-javaagent:$agent_jar=seed=$next,$options" "$@" \
+          </dev/null >"$work/$next.out" 2>"$work/$next.err" || status=$?
+        echo "$status" >"$work/$next.ended" && mv "$work/$next.ended" "$work/$next.status"
+      ) &
       seed_of[$!]=$next
       next=$((next + 1))
     done
-    status=0
-    wait -n -p pid "${!seed_of[@]}" || status=$?
-    seed=${seed_of[$pid]}
-    unset "seed_of[$pid]"
-    if (( status != 0 )) || grep -q '^Exception in thread ' "$work/$seed.err"; then
-      if [[ -z "$failed" ]] || (( seed < failed )); then
-        failed=$seed
-        echo "$status" >"$work/$seed.status"
-        for pid in "${!seed_of[@]}"; do
-          if (( seed_of[$pid] > failed )); then
-            kill "$pid" 2>/dev/null || true
-          fi
-        done
+    wait -n "${!seed_of[@]}" 2>/dev/null || true
+    ended=0
+    for pid in "${!seed_of[@]}"; do
+      seed=${seed_of[$pid]}
+      [[ -f "$work/$seed.status" ]] || continue
+      ended=1
+      unset "seed_of[$pid]"
+      status=$(<"$work/$seed.status")
+      if (( status != 0 )) || grep -q '^Exception in thread ' "$work/$seed.err"; then
+        if [[ -z "$failed" ]] || (( seed < failed )); then
+          failed=$seed
+        fi
+      else
+        rm -f "$work/$seed".*
       fi
-    else
-      rm -f "$work/$seed.out" "$work/$seed.err"
+    done
+    if [[ -n "$failed" ]]; then
+      for pid in "${!seed_of[@]}"; do
+        if (( seed_of[$pid] > failed )); then
+          pkill -TERM -P "$pid" 2>/dev/null || true
+        fi
+      done
     fi
+    (( ended )) || sleep 0.05
   done
 
   if [[ -z "$failed" ]]; then
