@@ -11,7 +11,7 @@ Runs the program under the seeded schedules S..S+N-1 (-javaagent:fiberize.jar=se
 JVMs at a time, and stops at the first that fails: a non-zero exit status (4: the program is stuck), an
 uncaught exception ("Exception in thread" on standard error), or a run longer than the time limit. It
 prints the lowest failing seed (every seed below it ran and passed), its trace line, its exit status, the
-end of its output and the command that replays it. FIBERIZE_OPTS applies to every run (the seed and the
+line that says what went wrong, the end of its output and the command that replays it. FIBERIZE_OPTS applies to every run (the seed and the
 schedule given here win).
 
 Options:
@@ -160,6 +160,9 @@ explore_report() {
     *) echo "exit status: $status" ;;
   esac
   echo "trace: $trace"
+  # The line that says what went wrong: a long stuck report or stack trace can push it out of the tail below.
+  echo "failure: $(grep -m 1 -E '^(Exception in thread |fiberize: warning: every fiber waits)' "$work/$seed.err" \
+    || echo "(no uncaught exception, no stuck report)")"
   echo "--- standard output, last 20 lines:"
   tail -n 20 "$work/$seed.out"
   echo "--- standard error, last 40 lines:"

@@ -28,7 +28,8 @@ class ExploreIT {
         Matcher trace = TRACE.matcher(explore.stdout());
         assertThat(trace.find()).as("the trace line in %s", explore).isTrue();
         assertThat(trace.group(1)).isEqualTo(seed);
-        assertThat(explore.stdout()).contains("exit status: 1\n").contains("lost update: count is ");
+        assertThat(explore.stdout()).contains("exit status: 1\n").contains(
+                "failure: Exception in thread \"main\" java.lang.IllegalStateException: lost update: count is ");
 
         String replayCommand = group(REPLAY, explore.stdout(), 1);
         assertThat(replayCommand).contains("=seed=" + seed + ",schedule=random ");
