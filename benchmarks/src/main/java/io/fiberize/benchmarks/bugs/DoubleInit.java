@@ -4,9 +4,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Construct a lazily created singleton twice: check-then-act without a lock ({@code if (instance ==
- * null) instance = new ...}), the double-checked locking with the lock left out (SCTBench's {@code
- * CS.lazy01_bad}). Its constructor registers itself, as connection pools and metric registries do.
- * Fails when two instances were built.
+ * null) instance = new ...}), double-checked locking with the lock left out. Its constructor
+ * registers itself, as connection pools and metric registries do. Fails when two instances were
+ * built.
  */
 public final class DoubleInit {
     private static final AtomicInteger CONSTRUCTED = new AtomicInteger();

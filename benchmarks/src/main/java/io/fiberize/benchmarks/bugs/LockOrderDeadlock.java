@@ -6,9 +6,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Deadlock a cache on two {@code ReentrantLock}s: {@code put} takes the entries' lock then the
- * index's, {@code evict} the index's then the entries' (the lock-order inversion of many cache and
- * connection-pool bug reports, with j.u.c locks, which the JVM's own deadlock detection sees only
- * through a thread dump). A deadlocked run never ends, as in {@link TransferDeadlock}.
+ * index's, {@code evict} the index's then the entries' (the lock-order inversion of {@link
+ * TransferDeadlock} with {@code java.util.concurrent} locks). A deadlocked run never ends, as there.
  */
 public final class LockOrderDeadlock {
     private static final int OPERATIONS = 3;

@@ -2,8 +2,8 @@ package io.fiberize.benchmarks.bugs;
 
 /**
  * Lose an update: two threads run {@code count++} on a {@code volatile} counter, a read and a write
- * that another thread's increment can fall between (SCTBench's {@code CS.account_bad} in its
- * smallest form). Fails when the count ends below the number of increments.
+ * that another thread's increment can fall between (the first example of every course on data races).
+ * Fails when the count ends below the number of increments.
  */
 public final class LostUpdate {
     private static final int THREADS = 2;

@@ -3,8 +3,8 @@ package io.fiberize.benchmarks.bugs;
 /**
  * Lose a wake-up: the consumer checks the flag outside the monitor and then waits, once, without a
  * loop; a producer that sets the flag and notifies between the check and the {@code wait()} wakes
- * nobody, and the consumer waits forever (the notify-before-wait of JaConTeBe's lost-notify bugs). A
- * run that loses it never ends: the runner's time limit or fiberize's stuck report ends it.
+ * nobody, and the consumer waits forever (a notify before the wait). A run that loses it never ends:
+ * the runner's time limit or fiberize's stuck report ends it.
  */
 public final class LostWakeup {
     private static final Object LOCK = new Object();
