@@ -11,8 +11,8 @@ Runs the program under the seeded schedules S..S+N-1 (-javaagent:fiberize.jar=se
 JVMs at a time, and stops at the first that fails: a non-zero exit status (4: the program is stuck), an
 uncaught exception ("Exception in thread" on standard error), or a run longer than the time limit. It
 prints the lowest failing seed (every seed below it ran and passed), its trace line, its exit status, the
-line that says what went wrong, the end of its output and the command that replays it. FIBERIZE_OPTS applies to every run (the seed and the
-schedule given here win).
+line that says what went wrong, the end of its output and the command that replays it. FIBERIZE_OPTS
+applies to every run (the seed and the schedule given here win).
 
 Options:
   --seeds N                    how many seeds (default 1000)
