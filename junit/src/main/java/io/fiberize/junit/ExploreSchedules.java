@@ -22,12 +22,16 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * property {@value ExploreSchedulesExtension#SEED_PROPERTY} set, each such test runs that seed only.
  *
  * <p>Each seed is one invocation of a test template, with its own {@code @BeforeEach} and
- * {@code @AfterEach}, which run on the seed's schedule too. After the test method the invocation waits
- * until the threads the test started have ended (they count as the fibers alive before it, on the
- * virtual clock for up to {@value SeedInvocation#END_WITHIN_SECONDS} seconds), so that no thread of one
- * seed runs into the next; a thread still alive then fails the seed. The seeds run one after another on
- * the test's own thread ({@link ExecutionMode#SAME_THREAD}) whatever JUnit's parallel execution says,
- * since they share the one schedule.
+ * {@code @AfterEach}. The schedule starts over right before the test method, not before {@code @BeforeEach}:
+ * JUnit's own code in between makes calls that are scheduling points, more of them the first time it
+ * runs than later, so a seed started over earlier would not replay alone what it did after other seeds.
+ * (Threads that {@code @BeforeEach} starts run on the schedule too, but what they do before the test
+ * method depends on the seeds before.) After the test method the invocation waits until the threads the
+ * test started have ended (until no more fibers are alive than before it, for up to {@value
+ * SeedInvocation#END_WITHIN_SECONDS} seconds of the virtual clock), so that no thread of one seed runs
+ * into the next; a thread still alive then fails the seed. The seeds run one after another on the test's
+ * own thread ({@link ExecutionMode#SAME_THREAD}) whatever JUnit's parallel execution says, since they
+ * share the one schedule.
  */
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)

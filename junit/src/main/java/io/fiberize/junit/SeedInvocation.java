@@ -4,7 +4,6 @@ import java.lang.reflect.Method;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -16,14 +15,14 @@ import org.opentest4j.TestAbortedException;
 
 /**
  * Run an {@link ExploreSchedules} test once on the schedule of one seed: start the schedule over from
- * the seed before {@code @BeforeEach}, wait after the test method until the threads it started have
- * ended, and fail naming the seed if the method failed or a thread did not end.
+ * the seed right before the test method, wait after it until the threads it started have ended, and fail
+ * naming the seed if the method failed or a thread did not end.
  *
  * <p>The schedule is the JVM's, so the wait is what keeps seeds apart: a thread of one seed still running
  * in the next would make the next seed's decisions depend on this one, and a rerun of the next seed
  * alone would not replay it.
  */
-final class SeedInvocation implements TestTemplateInvocationContext, BeforeEachCallback, InvocationInterceptor,
+final class SeedInvocation implements TestTemplateInvocationContext, InvocationInterceptor,
         AfterEachCallback {
     /** How long the test's threads may take to end after its method, on the schedule's virtual clock. */
     static final long END_WITHIN_SECONDS = 120;
@@ -32,7 +31,6 @@ final class SeedInvocation implements TestTemplateInvocationContext, BeforeEachC
 
     private final Exploration exploration;
     private final long seed;
-    private long fibersBefore;
 
     SeedInvocation(Exploration exploration, long seed) {
         this.exploration = exploration;
@@ -50,19 +48,15 @@ final class SeedInvocation implements TestTemplateInvocationContext, BeforeEachC
     }
 
     @Override
-    public void beforeEach(ExtensionContext context) {
-        fibersBefore = exploration.jvm().fibersAlive();
+    public void interceptTestTemplateMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
+            ExtensionContext context) throws Throwable {
+        long fibersBefore = exploration.jvm().fibersAlive();
         try {
             exploration.jvm().restart(seed);
         } catch (IllegalStateException e) {
             throw new ExtensionConfigurationException("@ExploreSchedules runs on the test's thread, which must be "
                     + "a fiber of fiberize's schedule (the test JVM's main class a compiled class)", e);
         }
-    }
-
-    @Override
-    public void interceptTestTemplateMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
-            ExtensionContext context) throws Throwable {
         Throwable failure = null;
         try {
             invocation.proceed();
@@ -71,7 +65,7 @@ final class SeedInvocation implements TestTemplateInvocationContext, BeforeEachC
         } catch (Throwable e) {
             failure = e;
         }
-        long left = awaitFibers();
+        long left = awaitFibers(fibersBefore);
         if (failure != null) {
             throw new AssertionFailedError(exploration.failure(seed, "failed: " + failure), failure);
         }
@@ -94,7 +88,7 @@ final class SeedInvocation implements TestTemplateInvocationContext, BeforeEachC
      * and jumps to the next timer once none can: the wait ends as soon as the test's threads have, and
      * lets their own timeouts (a pool's idle threads) run out at once.
      */
-    private long awaitFibers() throws InterruptedException {
+    private long awaitFibers(long fibersBefore) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(END_WITHIN_SECONDS);
         long pause = 1;
         long left;
