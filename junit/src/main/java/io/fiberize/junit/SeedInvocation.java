@@ -86,16 +86,19 @@ final class SeedInvocation implements TestTemplateInvocationContext, InvocationI
      * Wait until no more fibers are alive than before the test, for up to {@link #END_WITHIN_SECONDS} of
      * the virtual clock, and return how many more there are. The clock stands still while a fiber can run
      * and jumps to the next timer once none can: the wait ends as soon as the test's threads have, and
-     * lets their own timeouts (a pool's idle threads) run out at once.
+     * lets their own timeouts (a pool's idle threads) run out at once. It pauses before it first counts:
+     * a fiber counts as alive once it has first run, and a thread that the test started without waiting
+     * for may not have run yet; when the pause ends, no fiber could run.
      */
     private long awaitFibers(long fibersBefore) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(END_WITHIN_SECONDS);
         long pause = 1;
         long left;
-        while ((left = exploration.jvm().fibersAlive() - fibersBefore) > 0 && System.nanoTime() - deadline < 0) {
+        do {
             Thread.sleep(pause);
             pause = Math.min(2 * pause, LONGEST_PAUSE_MILLIS);
-        }
+            left = exploration.jvm().fibersAlive() - fibersBefore;
+        } while (left > 0 && System.nanoTime() - deadline < 0);
         return Math.max(left, 0);
     }
 }
