@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
  * launcher ({@code programs.explore.JUnitMain}) runs in the main fiber as a build tool's test JVM runs it:
  * of two counters hit by two threads under 200 seeds each, the volatile {@code count++} fails at a seed
  * that the failure names with its trace, and that seed rerun alone ({@code -Dio.fiberize.explore.seed})
- * fails with the same trace, every time; the {@code AtomicInteger} passes all 200. Without a seed the tests
- * fail saying how to add one.
+ * fails with the same trace, every time; the {@code AtomicInteger} passes all 200. A test that leaves a
+ * thread waiting fails its first seed. Without a seed the tests fail saying how to add one.
  */
 class ExploreSchedulesIT {
     private static final String COUNTERS = "programs.explore.Counters";
@@ -44,6 +44,15 @@ class ExploreSchedulesIT {
             assertThat(alone.exitCode()).as("%s", alone).isEqualTo(1);
             assertThat(alone.stdout()).isEqualTo("tests succeeded: 0, failed: 1\n" + failure.group());
         }
+    }
+
+    @Test
+    void aThreadLeftAliveFailsTheSeed() throws Exception {
+        ForkedJvm.Result run = junit("seed=0", "programs.explore.LeftThread");
+        assertThat(run.exitCode()).as("%s", run).isEqualTo(1);
+        assertThat(run.stdout()).startsWith("tests succeeded: 0, failed: 1\n"
+                + "failed: seed 1: seed 1 of @ExploreSchedules(3) left 1 thread(s) alive 120 s (virtual time) after the "
+                + "test method\n  on the schedule seed=1,schedule=random: ");
     }
 
     @Test
