@@ -46,6 +46,13 @@ final class BuildOutputs {
     }
 
     /**
+     * Return the class path of the test programs followed by fiberize-junit and JUnit 5 with its launcher.
+     */
+    static String programsWithJUnitClassPath() {
+        return programsClassPath() + java.io.File.pathSeparator + property("fiberize.junit.classpath");
+    }
+
+    /**
      * Return the jar of the compatibility application {@code name} (module {@code apps/<name>}, which
      * builds {@code target/<name>.jar} the ordinary way for its stack), which must exist.
      */
